@@ -1,0 +1,114 @@
+//! What every page needs to know about the request: language, URL prefix, CSRF token, staff.
+//!
+//! On the server the `stoa` middleware puts a [`RequestCtx`] into the request extensions; in the
+//! browser the same facts are read back from the rendered document (`<html lang>`, the path and
+//! `<meta name="csrf-token">`) so hydration renders exactly what the server did.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{self, Locale};
+
+/// The signed-in staff member, as the pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSession {
+    /// Staff user id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// Sign-in e-mail.
+    pub email: String,
+    /// `owner`, `manager` or `cashier`.
+    pub role: String,
+    /// Codes of the stores this person works in.
+    pub stores: Vec<String>,
+}
+
+/// Per-request facts for rendering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestCtx {
+    /// Language of the page content.
+    pub locale: Locale,
+    /// The double-submit CSRF token every form carries.
+    pub csrf: String,
+    /// The signed-in staff member (server side only).
+    pub staff: Option<StaffSession>,
+    /// Request path.
+    pub path: String,
+}
+
+impl RequestCtx {
+    /// The language prefix present in the URL (`/el`, `/pl`), if any. Links keep it, so a page
+    /// reached without a prefix (language from `Accept-Language`) links without one too.
+    pub fn prefix(&self) -> Option<Locale> {
+        i18n::split_locale_path(&self.path).0
+    }
+
+    /// A shop link that keeps the current URL's language prefix.
+    pub fn href(&self, path: &str) -> String {
+        match self.prefix() {
+            Some(locale) => i18n::localized_path(locale, path),
+            None => path.to_owned(),
+        }
+    }
+}
+
+/// The data folder (server only), for server functions that touch files.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct DataDir(pub std::path::PathBuf);
+
+/// The current request's context.
+pub fn request_ctx() -> RequestCtx {
+    if let Some(ctx) = leptos::prelude::use_context::<RequestCtx>() {
+        return ctx;
+    }
+    from_environment()
+}
+
+#[cfg(feature = "ssr")]
+fn from_environment() -> RequestCtx {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<RequestCtx>().cloned())
+        .unwrap_or(RequestCtx {
+            locale: Locale::En,
+            csrf: String::new(),
+            staff: None,
+            path: "/".into(),
+        })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn from_environment() -> RequestCtx {
+    #[cfg(feature = "hydrate")]
+    {
+        let doc = leptos::prelude::document();
+        let locale = doc
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Locale::from_code(&l))
+            .unwrap_or_default();
+        let csrf = doc
+            .query_selector("meta[name=csrf-token]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        let path = leptos::prelude::window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "/".into());
+        RequestCtx {
+            locale,
+            csrf,
+            staff: None,
+            path,
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    RequestCtx {
+        locale: Locale::En,
+        csrf: String::new(),
+        staff: None,
+        path: "/".into(),
+    }
+}

@@ -1,0 +1,223 @@
+//! English texts (British spelling: "colour", en-GB conventions).
+
+use super::{count, lowercase_first, plural, Locale, Messages};
+
+const L: Locale = Locale::En;
+
+/// The English catalogue.
+pub(super) static MESSAGES: Messages = Messages {
+    // site frame
+    shop_name: "Stoa",
+    tagline: "Shop online, pick up in store",
+    skip_to_content: "Skip to main content",
+    search_placeholder: "Search products…",
+    search_button: "Search",
+    search_label: "Search the shop",
+    menu: "Menu",
+    language: "Language",
+    cart: "Cart",
+    account: "Account",
+    home: "Home",
+    categories: "Categories",
+    all_categories: "All categories",
+    featured: "Featured",
+    new_arrivals: "New arrivals",
+    shop_by_category: "Shop by category",
+    view_all: "View all",
+    footer_about: "About us",
+    footer_about_text: "An independent business with shops in Athens and Kraków. Order online \
+                        and collect in store, or choose home delivery.",
+    footer_stores: "Our stores",
+    footer_help: "Help",
+    returns_policy_short: "You can return online purchases by post or at any of our stores.",
+    copyright_note: "All rights reserved.",
+    main_navigation: "Main navigation",
+    breadcrumb: "Breadcrumb",
+    search_results: "Search results",
+    no_search_results: "No products match your search. Try a different or shorter word.",
+    search_suggestions: "Suggestions",
+    create_account: "Create account",
+    book_return: "Start a return",
+    contact: "Contact",
+    opening_hours: "Opening hours",
+
+    // product
+    price: "Price",
+    vat_included: "incl. VAT",
+    from_price: "from",
+    compare_at_price: "Regular price",
+    on_sale: "Sale",
+    size: "Size",
+    colour: "Colour",
+    material: "Material",
+    variant: "Variant",
+    sku: "SKU",
+    barcode: "Barcode",
+    availability: "Availability",
+    ships_online: "Ships from online stock",
+    out_of_stock_online: "Out of stock online",
+    in_stock: "In stock",
+    out_of_stock: "Out of stock",
+    pickup_today: "Pickup today",
+    pickup_in_days: "Pickup in 2–3 days",
+    add_to_cart: "Add to cart",
+    added_to_cart: "Added to your cart",
+    description: "Description",
+    details: "Details",
+    related_products: "Related products",
+    unavailable_combination: "This combination is not available.",
+    select_variant_hint: "Choose your options to see the price and availability.",
+    images: "Images",
+    store_availability: "Availability in stores",
+    brand: "Brand",
+    choose: "Choose…",
+    choose_store: "Choose a store",
+
+    // category & search listing
+    sort_by: "Sort by",
+    sort_relevance: "Relevance",
+    sort_price_asc: "Price: low to high",
+    sort_price_desc: "Price: high to low",
+    sort_newest: "Newest",
+    filters: "Filters",
+    apply_filters: "Apply",
+    clear_filters: "Clear filters",
+    no_products: "There are no products in this category yet.",
+    no_products_filtered: "No products match these filters.",
+    page: "Page",
+    previous: "Previous",
+    next: "Next",
+    subcategories: "Subcategories",
+    pagination: "Pagination",
+
+    // staff
+    staff_area: "Staff area",
+    staff_sign_in: "Staff sign-in",
+    email: "Email address",
+    password: "Password",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    signed_in_as: "Signed in as",
+    wrong_credentials: "Wrong email address or password.",
+    email_required: "Enter your email address.",
+    password_required: "Enter your password.",
+    staff_home: "Dashboard",
+    your_stores: "Your stores",
+    role: "Role",
+    role_owner: "Owner",
+    role_manager: "Manager",
+    role_cashier: "Cashier",
+    pos: "Point of sale",
+    orders: "Orders",
+    pickups: "Pickups",
+    returns_desk: "Returns desk",
+    payment_links: "Payment links",
+    inventory: "Inventory",
+    products: "Products",
+    customers: "Customers",
+    reports: "Reports",
+    settings: "Settings",
+    not_permitted_title: "Not allowed",
+    not_permitted_body: "Your role does not give you access to this page. If you need it, \
+                         ask the shop owner.",
+    back_to_staff_home: "Back to the dashboard",
+    store: "Store",
+    staff_navigation: "Staff navigation",
+    session_expired: "Your session has expired. Please sign in again.",
+    sort_name: "Name A–Z",
+    apply: "Apply",
+    signed_out: "You have signed out.",
+    stores: "Stores",
+    code: "Code",
+    name: "Name",
+    address: "Address",
+    timezone: "Time zone",
+    locations: "Stock locations",
+    kind: "Type",
+    vat_rates: "VAT rates",
+    rate: "Rate",
+    staff_accounts: "Staff accounts",
+    active: "Active",
+
+    // errors
+    not_found_title: "Page not found",
+    not_found_body: "The page you are looking for does not exist or has moved.",
+    back_to_home: "Back to the home page",
+    server_error_title: "Something went wrong",
+    server_error_body: "We could not complete your request. Please try again in a moment.",
+    too_many_attempts: "Too many attempts. Please wait a few minutes and try again.",
+    try_again: "Try again",
+
+    // misc
+    close: "Close",
+    open: "Open",
+    yes: "Yes",
+    no: "No",
+    loading: "Loading…",
+    quantity: "Quantity",
+    save: "Save",
+    cancel: "Cancel",
+    back: "Back",
+    remove: "Remove",
+    decrease_quantity: "Decrease quantity",
+    increase_quantity: "Increase quantity",
+    subtotal: "Subtotal",
+    total: "Total",
+    vat: "VAT",
+};
+
+pub(super) fn products_count(n: u64) -> String {
+    format!(
+        "{} {}",
+        count(L, n),
+        plural(L, n, "product", "products", "products")
+    )
+}
+
+pub(super) fn items_count(n: u64) -> String {
+    format!("{} {}", count(L, n), plural(L, n, "item", "items", "items"))
+}
+
+pub(super) fn available_at_store(n: u64, store: &str) -> String {
+    format!("{} available for pickup today at {store}", count(L, n))
+}
+
+pub(super) fn pickup_in_days_at_store(store: &str) -> String {
+    format!("Pickup in 2–3 days at {store}")
+}
+
+pub(super) fn unavailable_at_store(store: &str) -> String {
+    format!("Not available at {store}")
+}
+
+pub(super) fn in_stock_at_store(store: &str) -> String {
+    format!("In stock at {store}")
+}
+
+pub(super) fn low_stock(n: u64) -> String {
+    format!("Only {} left", count(L, n))
+}
+
+pub(super) fn page_of(page: u64, total: u64) -> String {
+    format!("Page {} of {}", count(L, page), count(L, total))
+}
+
+pub(super) fn image_position(n: u64, total: u64) -> String {
+    format!("Image {} of {}", count(L, n), count(L, total))
+}
+
+pub(super) fn choose_option(option: &str) -> String {
+    format!("Choose {}", lowercase_first(option.trim()))
+}
+
+pub(super) fn search_results_for(query: &str) -> String {
+    format!("Results for “{}”", query.trim())
+}
+
+pub(super) fn return_window_days(days: u64) -> String {
+    format!(
+        "Returns within {} {}",
+        count(L, days),
+        plural(L, days, "day", "days", "days")
+    )
+}

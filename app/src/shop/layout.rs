@@ -1,0 +1,116 @@
+//! The shop's frame: header (logo, categories, language switcher) and footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::{api::nav_categories, model::ProductCard};
+use crate::{
+    context::request_ctx,
+    i18n::{self, Locale},
+    ui::Price,
+};
+
+/// Header, main content and footer of every shop page.
+#[component]
+pub fn ShopLayout(children: Children) -> impl IntoView {
+    let ctx = request_ctx();
+    let locale = ctx.locale;
+    let m = i18n::t(locale);
+    let nav = Resource::new(move || locale, nav_categories);
+    let home = ctx.href("/");
+    view! {
+        <a class="skip-link" href="#main">{m.skip_to_content}</a>
+        <header class="site-header">
+            <div class="bar">
+                <a class="logo" href=home>{m.shop_name}</a>
+                <LanguageSwitcher/>
+            </div>
+            <nav class="category-nav" aria-label=m.categories>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let ctx = request_ctx();
+                        nav.await
+                            .map(|cats| {
+                                cats.into_iter()
+                                    .map(|c| {
+                                        view! { <a href=ctx.href(&format!("/c/{}", c.slug))>{c.name}</a> }
+                                    })
+                                    .collect_view()
+                            })
+                            .ok()
+                    })}
+                </Suspense>
+            </nav>
+        </header>
+        <main id="main">{children()}</main>
+        <footer class="site-footer">
+            <p>{m.footer_about}</p>
+            <p>{m.returns_policy_short}</p>
+            <p class="staff-link"><a href="/staff/signin">{m.staff_area}</a></p>
+        </footer>
+    }
+}
+
+/// Links to the same page in the other languages (full page loads: the URL prefix changes).
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let ctx = request_ctx();
+    let m = i18n::t(ctx.locale);
+    let location = use_location();
+    let current = ctx.locale;
+    view! {
+        <nav class="languages" aria-label=m.language>
+            {move || {
+                let path = location.pathname.get();
+                let query = location.search.get();
+                let (_, rest) = i18n::split_locale_path(&path);
+                let rest = rest.to_owned();
+                Locale::ALL
+                    .iter()
+                    .map(|l| {
+                        let mut href = i18n::localized_path(*l, &rest);
+                        if !query.is_empty() {
+                            href.push('?');
+                            href.push_str(query.trim_start_matches('?'));
+                        }
+                        view! {
+                            <a href=href rel="external" hreflang=l.code() lang=l.code()
+                                aria-current=(*l == current).then_some("true")>{l.native_name()}</a>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </nav>
+    }
+}
+
+/// A grid of product cards.
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+    let ctx = request_ctx();
+    let m = i18n::t(ctx.locale);
+    view! {
+        <ul class="product-grid">
+            {products
+                .into_iter()
+                .map(|p| {
+                    let href = ctx.href(&format!("/p/{}", p.slug));
+                    view! {
+                        <li class="product-card">
+                            <a href=href>
+                                {p.image.clone().map(|src| view! {
+                                    <img src=src alt="" width="320" height="320" loading="lazy"/>
+                                })}
+                                <span class="name">{p.name.clone()}</span>
+                            </a>
+                            {p.brand.clone().map(|b| view! { <span class="brand">{b}</span> })}
+                            <Price minor=p.price_minor currency=p.currency.clone()
+                                compare_at=p.compare_at_minor.unwrap_or(0) from=p.price_varies/>
+                            {(!p.in_stock).then(|| view! { <span class="badge out">{m.out_of_stock}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

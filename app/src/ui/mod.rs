@@ -1,0 +1,58 @@
+//! Shared widgets: prices, stock badges, pagination.
+
+use leptos::prelude::*;
+
+use crate::{context::request_ctx, i18n};
+
+/// A VAT-inclusive price, with the previous price struck through when on sale.
+#[component]
+pub fn Price(
+    /// Price in minor units.
+    minor: i64,
+    /// ISO currency code.
+    currency: String,
+    /// Price before the sale, if any.
+    #[prop(optional)]
+    compare_at: Option<i64>,
+    /// Show "from" before the price (the variants' prices differ).
+    #[prop(optional)]
+    from: bool,
+) -> impl IntoView {
+    let locale = request_ctx().locale;
+    let m = i18n::t(locale);
+    let now = i18n::format_money(locale, minor, &currency);
+    let was = compare_at
+        .filter(|c| *c > minor)
+        .map(|c| i18n::format_money(locale, c, &currency));
+    let on_sale = was.is_some();
+    view! {
+        <span class="price" class:on-sale=on_sale>
+            {from.then(|| view! { <span class="price-from">{m.from_price}" "</span> })}
+            <span class="price-now">{now}</span>
+            {was.map(|w| view! { " " <s class="price-was">{w}</s> })}
+        </span>
+    }
+}
+
+/// "Page 2 of 5" with previous/next links (plain links: work without JavaScript).
+#[component]
+pub fn Pager(
+    /// Current page, from 1.
+    page: u64,
+    /// Number of pages.
+    pages: u64,
+    /// Builds the link for a page number.
+    href: Callback<u64, String>,
+) -> impl IntoView {
+    let locale = request_ctx().locale;
+    let m = i18n::t(locale);
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=m.page>
+                {(page > 1).then(|| view! { <a rel="prev" href=href.run(page - 1)>{m.previous}</a> })}
+                <span>{i18n::page_of(locale, page, pages)}</span>
+                {(page < pages).then(|| view! { <a rel="next" href=href.run(page + 1)>{m.next}</a> })}
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,5 @@
+//! The catalogue: products, variants, categories, prices and their translations.
+
+pub mod barcode;
+pub mod browse;
+pub mod sku;

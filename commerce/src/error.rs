@@ -1,0 +1,52 @@
+//! [`CommerceError`]: the one error type of the `commerce` crate.
+//! (helper C: extend with the variants you need; keep these.)
+
+/// Result alias used across `commerce`.
+pub type Result<T, E = CommerceError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in a business operation.
+///
+/// The user-facing variants carry a message fit to show next to a form field or on an error page;
+/// [`CommerceError::Internal`] and [`CommerceError::Db`] are logged and shown generically.
+#[derive(Debug, thiserror::Error)]
+pub enum CommerceError {
+    /// Input that breaks a rule; `field` names the form field when there is one.
+    #[error("{message}")]
+    Validation {
+        /// Form field the message belongs next to, if any.
+        field: Option<&'static str>,
+        /// Human-readable reason.
+        message: String,
+    },
+    /// The thing asked for does not exist.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The request conflicts with the current state (duplicate, illegal transition…).
+    #[error("{0}")]
+    Conflict(String),
+    /// The signed-in user may not do this.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// Wrong e-mail or password (deliberately does not say which).
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    /// Bad configuration (database URL, data folder…).
+    #[error("{0}")]
+    Config(String),
+    /// A database error.
+    #[error("database error: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// Anything else unexpected.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CommerceError {
+    /// A [`CommerceError::Validation`] for the form field `field`.
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
+        CommerceError::Validation {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+}

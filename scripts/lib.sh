@@ -1,0 +1,49 @@
+# Shared helpers for the scripts in this folder. Source it; don't run it.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CARGO_LEPTOS_VERSION=0.3.10
+# Must equal the wasm-bindgen version pinned in Cargo.toml / Cargo.lock.
+WASM_BINDGEN_VERSION=0.2.130
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Where cargo puts build outputs (respects CARGO_TARGET_DIR).
+target_dir() {
+  if [ -n "${CARGO_TARGET_DIR:-}" ]; then echo "$CARGO_TARGET_DIR"; else echo "$ROOT/target"; fi
+}
+
+# Installs what building the site needs, once: the wasm target, cargo-leptos and
+# wasm-bindgen-cli at the versions this workspace pins.
+ensure_tools() {
+  if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    log "installing cargo-leptos $CARGO_LEPTOS_VERSION (once; takes ~15 minutes)"
+    cargo install cargo-leptos@"$CARGO_LEPTOS_VERSION" --locked
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+# Installs Debian's Chromium for the browser tests if it is missing.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "installing Debian's chromium for the browser tests"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+# Builds the site (wasm + CSS) and the server through cargo-leptos.
+build_site() {
+  log "building the shop (cargo leptos build $*)"
+  cargo leptos build "$@"
+}

@@ -1,0 +1,158 @@
+//! The `stoa` command line (DESIGN §3.4).
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::config::DataConfig;
+
+/// Stoa: one shop, online and in store.
+#[derive(Parser, Debug)]
+#[command(name = "stoa", version, about = "Stoa: a self-hosted shop for online and in-store sales")]
+pub struct Cli {
+    /// Data folder: SQLite database, search index, uploaded images.
+    #[arg(long = "data", env = "STOA_DATA", default_value = "./data", global = true)]
+    pub data: PathBuf,
+    /// Database URL (`postgres://…`); defaults to the SQLite file in the data folder.
+    #[arg(long = "database-url", env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run migrations, then serve the shop and the staff pages.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "STOA_ADDR", default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+        /// Load the demo shop first (if it is not loaded yet).
+        #[arg(long)]
+        demo: bool,
+        /// Always mark cookies `Secure` (set this when a TLS proxy sits in front).
+        #[arg(long, env = "STOA_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Load the demo shop (stores, products, stock, staff accounts) and print the accounts.
+    Demo,
+    /// Create a staff account.
+    CreateStaff {
+        /// Sign-in e-mail address.
+        #[arg(long)]
+        email: String,
+        /// Password (at least 10 characters).
+        #[arg(long)]
+        password: String,
+        /// Role: owner, manager or cashier.
+        #[arg(long, value_parser = ["owner", "manager", "cashier"])]
+        role: String,
+        /// Display name (defaults to the part of the e-mail before the @).
+        #[arg(long)]
+        name: Option<String>,
+        /// Store code this person works in (repeat for several).
+        #[arg(long = "store")]
+        stores: Vec<String>,
+    },
+}
+
+/// A failure that ends the command with one line on stderr and exit code 1.
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+async fn open(cli: &Cli) -> Result<(DataConfig, sea_orm::DatabaseConnection), Fatal> {
+    let config = DataConfig::prepare(&cli.data, cli.database_url.clone())?;
+    let db = commerce::db::connect(&config.database_url).await?;
+    commerce::db::migrate(&db).await?;
+    Ok((config, db))
+}
+
+/// Runs a parsed command line.
+pub async fn run(cli: Cli) -> Result<(), Fatal> {
+    match &cli.command {
+        Command::Migrate => {
+            let (config, _db) = open(&cli).await?;
+            println!("migrations applied ({})", commerce::db::redact(&config.database_url));
+        }
+        Command::Demo => {
+            let (config, db) = open(&cli).await?;
+            let report = commerce::demo::load(&db, &config.data_dir).await?;
+            print_demo(&report);
+        }
+        Command::CreateStaff { email, password, role, name, stores } => {
+            let (_config, db) = open(&cli).await?;
+            let user = commerce::staff::create_staff(
+                &db,
+                commerce::staff::NewStaff {
+                    email: email.clone(),
+                    password: password.clone(),
+                    role: role.clone(),
+                    name: name.clone(),
+                    store_codes: stores.clone(),
+                },
+            )
+            .await?;
+            println!("created {} ({}) with id {}", user.email, role, user.id);
+        }
+        Command::Serve { addr, demo, secure_cookies } => {
+            let (config, db) = open(&cli).await?;
+            if *demo {
+                let report = commerce::demo::load(&db, &config.data_dir).await?;
+                print_demo(&report);
+            }
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| Fatal(format!("cannot listen on {addr}: {e}")))?;
+            let local = listener.local_addr()?;
+            let state = crate::state(db, config.data_dir.clone(), local, *secure_cookies);
+            tracing::info!(data = %config.data_dir.display(), database = %commerce::db::redact(&config.database_url), "starting");
+            println!("Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)");
+            crate::serve(listener, state, shutdown_signal()).await?;
+        }
+    }
+    Ok(())
+}
+
+fn print_demo(report: &commerce::demo::DemoReport) {
+    if report.already_loaded {
+        println!("Demo shop already loaded; nothing changed.");
+    } else {
+        println!(
+            "Demo shop loaded: {} products, {} variants, {} categories, {} locations.",
+            report.products, report.variants, report.categories, report.locations
+        );
+    }
+    println!("Demo staff accounts (sign in at /staff/signin):");
+    for s in &report.staff {
+        println!("  {:<28} {:<20} {:<8} {}", s.email, s.password, s.role, s.stores.join(","));
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,35 @@
+//! `stoa`: the one binary that runs the shop. See `stoa --help`.
+
+use clap::Parser;
+use server::cli::{run, Cli};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    std::process::ExitCode::from(2)
+                } else {
+                    std::process::ExitCode::SUCCESS
+                };
+            }
+            // One clear line, not a wall of usage text.
+            let rendered = e.to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments").trim();
+            eprintln!("stoa: {} (see `stoa --help`)", first.trim_start_matches("error: "));
+            return std::process::ExitCode::from(2);
+        }
+    };
+    server::telemetry::init();
+    match run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stoa: {}", e.0);
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The axum router: pages (rendered by Leptos), server functions, sign-in, assets, health and
+//! metrics.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, HeaderValue, StatusCode},
+    middleware::from_fn_with_state,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Router,
+};
+use leptos::prelude::provide_context;
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+};
+
+use crate::{assets, auth, state::AppState, telemetry};
+
+/// Builds the whole application router.
+pub fn router(state: AppState) -> Router {
+    // Leptos resources spawn their futures on the global executor (set once per process).
+    let _ = any_spawner::Executor::init_tokio();
+    let context = {
+        let db = state.db.clone();
+        let data_dir = state.data_dir.clone();
+        move || {
+            provide_context(db.clone());
+            provide_context(app::context::DataDir(data_dir.clone()));
+        }
+    };
+    let render = {
+        let options = state.leptos_options.clone();
+        Arc::new(leptos_axum::render_app_async_with_context(
+            context.clone(),
+            move || app::shell(options.clone()),
+        ))
+    };
+    let pages = move |req: Request| {
+        let render = render.clone();
+        async move {
+            let path = req.uri().path().trim_start_matches('/').to_owned();
+            if !path.is_empty() && !path.contains('/') && assets::exists(&path) {
+                if let Some(file) = assets::serve(&path) {
+                    return file;
+                }
+            }
+            render(req).await
+        }
+    };
+    let server_fns = move |req: Request| {
+        let context = context.clone();
+        async move {
+            leptos_axum::handle_server_fns_with_context(context, req)
+                .await
+                .into_response()
+        }
+    };
+    let images = ServeDir::new(state.data_dir.join("images"));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/staff/signin", post(auth::sign_in))
+        .route("/staff/signout", post(auth::sign_out))
+        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
+        .route("/pkg/{*path}", get(assets::handler))
+        .nest_service("/images", images)
+        .fallback(pages)
+        .layer(from_fn_with_state(state.clone(), auth::request_context))
+        .layer(from_fn_with_state(state.clone(), telemetry::request_span))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .with_state(state)
+}
+
+/// `GET /healthz`: 200 `ok` when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match commerce::db::ping(&state.db).await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n").into_response()
+        }
+    }
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics(State(state): State<AppState>) -> Response {
+    let mut response = Response::new(Body::from(state.metrics.render()));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    response
+}

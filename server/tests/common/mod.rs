@@ -1,0 +1,164 @@
+//! Test harness: the real `stoa` router on port 0 over a fresh database (a temporary SQLite
+//! file, or a fresh PostgreSQL database when `STOA_TEST_PG_URL` is set).
+#![allow(dead_code)]
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use tokio::sync::oneshot;
+
+/// Which database a test server runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// A temporary SQLite file.
+    Sqlite,
+    /// A fresh database on the server in `STOA_TEST_PG_URL`.
+    Postgres,
+}
+
+/// The backends to run on: SQLite always, PostgreSQL when `STOA_TEST_PG_URL` is set.
+pub fn backends() -> Vec<Backend> {
+    let mut v = vec![Backend::Sqlite];
+    if std::env::var("STOA_TEST_PG_URL").is_ok_and(|u| !u.is_empty()) {
+        v.push(Backend::Postgres);
+    }
+    v
+}
+
+/// A prepared data folder and database (migrated, optionally with the demo shop).
+pub struct TestDb {
+    pub dir: tempfile::TempDir,
+    pub url: String,
+    pub backend: Backend,
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend, demo: bool) -> TestDb {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("stoa.db").display()),
+            Backend::Postgres => fresh_pg_database().await,
+        };
+        let db = commerce::db::connect(&url).await.expect("connect");
+        commerce::db::migrate(&db).await.expect("migrate");
+        if demo {
+            commerce::demo::load(&db, dir.path()).await.expect("demo");
+        }
+        db.close().await.ok();
+        TestDb { dir, url, backend }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+}
+
+async fn fresh_pg_database() -> String {
+    let base = std::env::var("STOA_TEST_PG_URL").unwrap();
+    let admin = commerce::db::connect(&base).await.expect("connect to STOA_TEST_PG_URL");
+    let name = format!("stoa_test_{}", uuid::Uuid::new_v4().simple());
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    admin.close().await.ok();
+    match base.rfind('/') {
+        Some(i) if base[..i].contains("://") && i > base.find("://").unwrap() + 2 => {
+            let (head, tail) = base.split_at(i);
+            let query = tail.find('?').map(|q| &tail[q..]).unwrap_or("");
+            format!("{head}/{name}{query}")
+        }
+        _ => format!("{base}/{name}"),
+    }
+}
+
+/// A running server.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: DatabaseConnection,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl TestApp {
+    /// Starts the router on 127.0.0.1:0 over `testdb`.
+    pub async fn start(testdb: &TestDb) -> TestApp {
+        let db = commerce::db::connect(&testdb.url).await.expect("connect");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state = server::state(db.clone(), testdb.data_dir(), addr, false);
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            server::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .unwrap();
+        });
+        TestApp {
+            addr,
+            db,
+            shutdown: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// Stops the server and waits for it.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = h.await;
+        }
+        self.db.clone().close().await.ok();
+    }
+}
+
+/// GETs a page and returns (status, body).
+pub async fn get(client: &reqwest::Client, url: &str) -> (u16, String) {
+    let r = client.get(url).send().await.expect("request");
+    let status = r.status().as_u16();
+    (status, r.text().await.unwrap_or_default())
+}
+
+/// Reads the CSRF token a page carries in `<meta name="csrf-token">`.
+pub fn csrf_from(html: &str) -> String {
+    let marker = "name=\"csrf-token\" content=\"";
+    let start = html.find(marker).expect("csrf meta tag") + marker.len();
+    let end = html[start..].find('"').unwrap() + start;
+    html[start..end].to_owned()
+}
+
+/// Signs a staff member in through the real form; returns the response status and Location.
+pub async fn sign_in(app: &TestApp, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
+    let (_, page) = get(client, &app.url("/staff/signin")).await;
+    let csrf = csrf_from(&page);
+    let r = client
+        .post(app.url("/staff/signin"))
+        .header("Origin", format!("http://{}", app.addr))
+        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/staff")])
+        .send()
+        .await
+        .unwrap();
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    (r.status().as_u16(), location)
+}

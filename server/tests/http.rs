@@ -1,0 +1,327 @@
+//! End-to-end HTTP tests of the real server on SQLite (and PostgreSQL when configured).
+
+mod common;
+
+use common::*;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+async fn for_each_backend<F, Fut>(demo: bool, f: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = TestApp>,
+{
+    for backend in backends() {
+        let testdb = TestDb::new(backend, demo).await;
+        let app = TestApp::start(&testdb).await;
+        let app = f(app).await;
+        app.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_metrics_and_request_ids() {
+    for_each_backend(false, |app| async move {
+        let client = app.client();
+        let r = client.get(app.url("/healthz")).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers().contains_key("x-request-id"));
+        assert_eq!(r.text().await.unwrap().trim(), "ok");
+        let (status, metrics) = get(&client, &app.url("/metrics")).await;
+        assert_eq!(status, 200);
+        assert!(metrics.contains("stoa_http_requests_total{status=\"2xx\"}"), "{metrics}");
+        assert!(metrics.contains("stoa_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
+        app
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shop_pages_in_three_languages() {
+    use commerce::entity::{category_translation, product_translation};
+    for_each_backend(true, |app| async move {
+        let client = app.client();
+        let (status, home) = get(&client, &app.url("/")).await;
+        assert_eq!(status, 200);
+        assert!(home.contains("<html lang=\"en\""), "home is English by default");
+        assert!(home.contains("Shoes"), "home lists categories");
+
+        let (status, el) = get(&client, &app.url("/el")).await;
+        assert_eq!(status, 200);
+        assert!(el.contains("<html lang=\"el\""));
+        assert!(el.contains("Παπούτσια"), "Greek home shows the Greek category name");
+
+        let (status, pl) = get(&client, &app.url("/pl/")).await;
+        assert_eq!(status, 200);
+        assert!(pl.contains("<html lang=\"pl\""));
+
+        // Accept-Language picks the language when the URL has no prefix.
+        let r = client
+            .get(app.url("/"))
+            .header("Accept-Language", "pl-PL,pl;q=0.9,en;q=0.5")
+            .send()
+            .await
+            .unwrap();
+        assert!(r.text().await.unwrap().contains("<html lang=\"pl\""));
+
+        // A Greek category page by its Greek slug.
+        let cat = category_translation::Entity::find()
+            .filter(category_translation::Column::Locale.eq("el"))
+            .filter(category_translation::Column::Name.eq("Παπούτσια"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("Greek shoes category");
+        let (status, page) = get(&client, &app.url(&format!("/el/c/{}", cat.slug))).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Παπούτσια"));
+        assert!(page.contains("/el/p/"), "product links keep the language prefix");
+
+        // A Polish product page: name, VAT-inclusive price in złoty format, availability.
+        let p = product_translation::Entity::find()
+            .filter(product_translation::Column::Locale.eq("pl"))
+            .order_by_asc(product_translation::Column::Id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let (status, page) = get(&client, &app.url(&format!("/pl/p/{}", p.slug))).await;
+        assert_eq!(status, 200, "{}", p.slug);
+        assert!(page.contains(&p.name.replace('&', "&amp;")));
+        assert!(page.contains("z VAT") || page.contains("VAT"), "VAT note");
+        assert!(page.contains("€"), "price shown");
+        assert!(page.contains("class=\"availability-list\""));
+
+        // Sorting and pagination parameters are accepted, bad ones fall back.
+        let (status, _) = get(&client, &app.url(&format!("/el/c/{}?sort=price_asc&page=999", cat.slug))).await;
+        assert_eq!(status, 200);
+        let (status, _) = get(&client, &app.url(&format!("/el/c/{}?sort=%27%3B--&page=abc", cat.slug))).await;
+        assert_eq!(status, 200);
+        app
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn variant_picker_selects_by_query() {
+    use commerce::entity::{product, product_option};
+    for_each_backend(true, |app| async move {
+        let client = app.client();
+        // A product with a size option.
+        let opt = product_option::Entity::find()
+            .filter(product_option::Column::Code.eq("size"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("a product with sizes");
+        let p = product::Entity::find_by_id(opt.product_id).one(&app.db).await.unwrap().unwrap();
+        let (status, page) = get(&client, &app.url(&format!("/p/{}", p.slug))).await;
+        assert_eq!(status, 200);
+        // Every option value is a plain link carrying the selection in the query string.
+        let first_link = page.find("class=\"option-value").expect("option links");
+        let href_start = page[..first_link].rfind("href=\"").unwrap() + 6;
+        let href_end = page[href_start..].find('"').unwrap() + href_start;
+        let href = page[href_start..href_end].replace("&amp;", "&");
+        assert!(href.contains('?'), "{href}");
+        let (status, chosen) = get(&client, &app.url(&href)).await;
+        assert_eq!(status, 200);
+        assert!(chosen.contains("aria-current=\"true\""));
+        // A combination that does not exist says so instead of failing.
+        let (status, odd) = get(&client, &app.url(&format!("/p/{}?size=nonexistent", p.slug))).await;
+        assert_eq!(status, 200);
+        assert!(odd.contains("class=\"notice\""));
+        app
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_pages_are_404_in_shop_style() {
+    for_each_backend(false, |app| async move {
+        let client = app.client();
+        for path in ["/no-such-page", "/p/no-such-product", "/c/no-such-category", "/el/p/nothing"] {
+            let (status, body) = get(&client, &app.url(path)).await;
+            assert_eq!(status, 404, "{path}");
+            assert!(body.contains("class=\"error-page\""), "{path}: {body}");
+            assert!(body.contains("/pkg/stoa.css"), "styled like the shop");
+        }
+        let (_, body) = get(&client, &app.url("/el/no-such-page")).await;
+        assert!(body.contains("lang=\"el\""));
+        app
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_sign_in_roles_and_sign_out() {
+    for_each_backend(false, |app| async move {
+        for (email, password, role, stores) in [
+            ("owner@example.test", "owner-password-1", "owner", vec![]),
+            ("cashier@example.test", "cashier-password-1", "cashier", vec![]),
+        ] {
+            commerce::staff::create_staff(
+                &app.db,
+                commerce::staff::NewStaff {
+                    email: email.into(),
+                    password: password.into(),
+                    role: role.into(),
+                    name: None,
+                    store_codes: stores,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        let client = app.client();
+
+        // Signed out: staff pages redirect to the sign-in form.
+        let r = client.get(app.url("/staff/settings")).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/staff/signin?next=/staff/settings");
+
+        // A post without the CSRF token is refused.
+        let r = client
+            .post(app.url("/staff/signin"))
+            .form(&[("email", "owner@example.test"), ("password", "owner-password-1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+        // …and so is one from another origin, even with a token.
+        let (_, page) = get(&client, &app.url("/staff/signin")).await;
+        let csrf = csrf_from(&page);
+        let r = client
+            .post(app.url("/staff/signin"))
+            .header("Origin", "https://evil.example")
+            .form(&[("csrf", csrf.as_str()), ("email", "owner@example.test"), ("password", "owner-password-1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 403);
+
+        // Wrong password: back to the form with a message, never a 500.
+        let (status, location) = sign_in(&app, &client, "cashier@example.test", "wrong-password").await;
+        assert_eq!(status, 303);
+        assert!(location.starts_with("/staff/signin?error=credentials"), "{location}");
+        let (status, page) = get(&client, &app.url(&location)).await;
+        assert_eq!(status, 401);
+        assert!(page.contains("Wrong email address or password"));
+        assert!(page.contains("value=\"cashier@example.test\""), "e-mail kept in the form");
+
+        // Right password: staff home shows the role; the owner page is refused with 403.
+        let (status, location) = sign_in(&app, &client, "cashier@example.test", "cashier-password-1").await;
+        assert_eq!((status, location.as_str()), (303, "/staff"));
+        let (status, home) = get(&client, &app.url("/staff")).await;
+        assert_eq!(status, 200);
+        assert!(home.contains("Cashier"));
+        assert!(!home.contains("href=\"/staff/settings\""), "no link to owner pages");
+        let (status, page) = get(&client, &app.url("/staff/settings")).await;
+        assert_eq!(status, 403);
+        assert!(page.contains("class=\"error-page\""));
+        // The server function refuses too, not just the page.
+        let (_, page) = get(&client, &app.url("/staff")).await;
+        let csrf = csrf_from(&page);
+        let r = client
+            .post(app.url("/api/staff/settings"))
+            .header("Origin", format!("http://{}", app.addr))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_client_error() || r.status().is_server_error());
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Forbidden"), "{body}");
+
+        // Sign out ends the session on the server.
+        let r = client
+            .post(app.url("/staff/signout"))
+            .header("Origin", format!("http://{}", app.addr))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+        let r = client.get(app.url("/staff")).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+
+        // The owner sees settings.
+        let owner = app.client();
+        let (status, _) = sign_in(&app, &owner, "owner@example.test", "owner-password-1").await;
+        assert_eq!(status, 303);
+        let (status, page) = get(&owner, &app.url("/staff")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("href=\"/staff/settings\""));
+        let (status, page) = get(&owner, &app.url("/staff/settings")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("owner@example.test"));
+        app
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_survive_a_restart() {
+    let testdb = TestDb::new(Backend::Sqlite, false).await;
+    let app = TestApp::start(&testdb).await;
+    commerce::staff::create_staff(
+        &app.db,
+        commerce::staff::NewStaff {
+            email: "manager@example.test".into(),
+            password: "manager-password-1".into(),
+            role: "manager".into(),
+            name: Some("Maria".into()),
+            store_codes: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    let client = app.client();
+    let (status, _) = sign_in(&app, &client, "manager@example.test", "manager-password-1").await;
+    assert_eq!(status, 303);
+    let (status, _) = get(&client, &app.url("/staff")).await;
+    assert_eq!(status, 200);
+    let old_addr = app.addr;
+    app.stop().await;
+
+    // Same database, a new server on a new port: the session cookie still signs in (cookies
+    // are per host, not per port, so the client sends it along).
+    let app = TestApp::start(&testdb).await;
+    assert_ne!(old_addr, app.addr);
+    let (status, page) = get(&client, &app.url("/staff")).await;
+    assert_eq!(status, 200, "session survived the restart");
+    assert!(page.contains("Maria"));
+    {
+        use commerce::entity::session;
+        let rows = session::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(rows.len(), 1, "one session stored in the database");
+        assert_eq!(rows[0].id.len(), 64, "only the SHA-256 of the token is stored");
+    }
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_staff_rejects_bad_input_and_writes_nothing() {
+    use commerce::entity::staff_user;
+    let testdb = TestDb::new(Backend::Sqlite, false).await;
+    let db = commerce::db::connect(&testdb.url).await.unwrap();
+    let bad = [
+        ("not-an-email", "long-enough-pw", "owner", vec![]),
+        ("a@example.test", "short", "owner", vec![]),
+        ("a@example.test", "long-enough-pw", "emperor", vec![]),
+        ("a@example.test", "long-enough-pw", "cashier", vec!["NOPE".to_string()]),
+    ];
+    for (email, password, role, stores) in bad {
+        let r = commerce::staff::create_staff(
+            &db,
+            commerce::staff::NewStaff {
+                email: email.into(),
+                password: password.into(),
+                role: role.into(),
+                name: None,
+                store_codes: stores,
+            },
+        )
+        .await;
+        assert!(matches!(r, Err(commerce::CommerceError::Validation { .. })), "{email} {role}: {r:?}");
+    }
+    assert_eq!(staff_user::Entity::find().all(&db).await.unwrap().len(), 0);
+}
