@@ -16,5 +16,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=LEPTOS_SITE_ROOT");
     // Re-embed when the site files change (release builds compile them in).
     println!("cargo:rerun-if-changed={}", site.join("pkg").display());
-    println!("cargo:rerun-if-changed={}", workspace.join("public").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        workspace.join("public").display()
+    );
 }

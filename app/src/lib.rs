@@ -47,7 +47,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let ctx = request_ctx();
     provide_context(ctx.clone());
-    let base = ctx.prefix().map(|l| l.path_prefix().to_owned()).unwrap_or_default();
+    let base = ctx
+        .prefix()
+        .map(|l| l.path_prefix().to_owned())
+        .unwrap_or_default();
     view! {
         <Router base=base>
             <Routes fallback=|| view! { <shop::layout::ShopLayout><NotFound/></shop::layout::ShopLayout> }>

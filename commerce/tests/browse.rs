@@ -28,13 +28,29 @@ async fn browse_the_demo_catalogue() {
     assert!(home.featured.iter().all(|p| p.compare_at_minor.is_some()));
 
     // Category: sorting by price really sorts; pages are clamped.
-    let shoes = home.categories.iter().find(|c| c.name == "Παπούτσια").unwrap();
-    let asc = browse::category(&db, "el", &shoes.slug, 1, "price_asc").await.unwrap();
-    assert!(asc.products.windows(2).all(|w| w[0].price_minor <= w[1].price_minor));
+    let shoes = home
+        .categories
+        .iter()
+        .find(|c| c.name == "Παπούτσια")
+        .unwrap();
+    let asc = browse::category(&db, "el", &shoes.slug, 1, "price_asc")
+        .await
+        .unwrap();
+    assert!(asc
+        .products
+        .windows(2)
+        .all(|w| w[0].price_minor <= w[1].price_minor));
     assert_eq!(asc.total, shoes.product_count);
-    let desc = browse::category(&db, "el", &shoes.slug, 1, "price_desc").await.unwrap();
-    assert!(desc.products.windows(2).all(|w| w[0].price_minor >= w[1].price_minor));
-    let last = browse::category(&db, "el", &shoes.slug, 10_000, "bogus").await.unwrap();
+    let desc = browse::category(&db, "el", &shoes.slug, 1, "price_desc")
+        .await
+        .unwrap();
+    assert!(desc
+        .products
+        .windows(2)
+        .all(|w| w[0].price_minor >= w[1].price_minor));
+    let last = browse::category(&db, "el", &shoes.slug, 10_000, "bogus")
+        .await
+        .unwrap();
     assert_eq!(last.page, last.pages);
     assert_eq!(last.sort, "newest");
     assert!(!last.products.is_empty());
@@ -42,7 +58,9 @@ async fn browse_the_demo_catalogue() {
     // An English slug opens the Greek page too (shared links keep working).
     let en = browse::top_categories(&db, "en").await.unwrap();
     let first_en = &en[0];
-    let via_en_slug = browse::category(&db, "el", &first_en.slug, 1, "newest").await.unwrap();
+    let via_en_slug = browse::category(&db, "el", &first_en.slug, 1, "newest")
+        .await
+        .unwrap();
     assert_ne!(via_en_slug.category.slug, first_en.slug, "named in Greek");
 
     // Unknown slugs are NotFound, not errors.
@@ -82,7 +100,11 @@ async fn variant_picker_and_availability() {
     assert_eq!(size_opt.values.iter().filter(|v| v.selected).count(), 1);
 
     // Choosing another size through its query selects a variant with that size.
-    let other = size_opt.values.iter().find(|v| !v.selected && v.combinable).unwrap();
+    let other = size_opt
+        .values
+        .iter()
+        .find(|v| !v.selected && v.combinable)
+        .unwrap();
     let selection: Vec<(String, String)> = other
         .query
         .split('&')
@@ -91,7 +113,9 @@ async fn variant_picker_and_availability() {
             (k.to_owned(), v.to_owned())
         })
         .collect();
-    let chosen = browse::product(&db, "pl", &tr.slug, &selection).await.unwrap();
+    let chosen = browse::product(&db, "pl", &tr.slug, &selection)
+        .await
+        .unwrap();
     assert!(!chosen.unmatched_selection);
     let chosen_size = chosen.options.iter().find(|o| o.code == "size").unwrap();
     assert_eq!(
@@ -99,7 +123,11 @@ async fn variant_picker_and_availability() {
         other.code
     );
     assert_ne!(chosen.variant.id, page.variant.id);
-    let v = variant::Entity::find_by_id(chosen.variant.id).one(&db).await.unwrap().unwrap();
+    let v = variant::Entity::find_by_id(chosen.variant.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(v.sku, chosen.variant.sku);
     assert!(chosen.variant.vat_rate_bp > 0);
 

@@ -75,7 +75,10 @@ async fn demo_shop_loads_once_and_is_complete() {
     let mut locales: HashMap<i64, HashSet<String>> = HashMap::new();
     for t in &translations {
         assert!(!t.name.is_empty() && !t.description.is_empty() && !t.slug.is_empty());
-        locales.entry(t.product_id).or_default().insert(t.locale.clone());
+        locales
+            .entry(t.product_id)
+            .or_default()
+            .insert(t.locale.clone());
     }
     for p in &products {
         let l = &locales[&p.id];
@@ -107,7 +110,10 @@ async fn demo_shop_loads_once_and_is_complete() {
     let mut barcodes = HashSet::new();
     for v in &variants {
         assert!(skus.insert(v.sku.clone()), "duplicate SKU {}", v.sku);
-        let code = v.barcode.as_deref().expect("every demo variant has a barcode");
+        let code = v
+            .barcode
+            .as_deref()
+            .expect("every demo variant has a barcode");
         Ean13::parse(code).unwrap_or_else(|e| panic!("{code}: {e}"));
         assert!(barcodes.insert(code.to_owned()), "duplicate barcode {code}");
         assert!(v.price_minor > 0);
@@ -135,7 +141,11 @@ async fn demo_shop_loads_once_and_is_complete() {
     for loc in &locations {
         let stocked = levels.iter().filter(|l| l.location_id == loc.id).count();
         assert!(stocked > 100, "{} has stock", loc.code);
-        assert!(stocked < variants.len(), "{} has sold-out variants", loc.code);
+        assert!(
+            stocked < variants.len(),
+            "{} has sold-out variants",
+            loc.code
+        );
         let low = levels
             .iter()
             .filter(|l| l.location_id == loc.id && l.on_hand <= 2)

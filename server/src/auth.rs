@@ -52,8 +52,18 @@ fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }
 
-fn set_cookie(state: &AppState, headers: &HeaderMap, name: &str, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if is_https(state, headers) { "; Secure" } else { "" };
+fn set_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    name: &str,
+    value: &str,
+    max_age: i64,
+) -> HeaderValue {
+    let secure = if is_https(state, headers) {
+        "; Secure"
+    } else {
+        ""
+    };
     HeaderValue::from_str(&format!(
         "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
     ))
@@ -144,7 +154,10 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     // --- staff area requires a signed-in staff member --------------------------------------
     let is_staff_page = path == "/staff" || path.starts_with("/staff/");
     if is_staff_page && path != "/staff/signin" && staff.is_none() && parts.method == Method::GET {
-        let target = format!("/staff/signin?next={}", urlencode(&path_and_query(&parts.uri)));
+        let target = format!(
+            "/staff/signin?next={}",
+            urlencode(&path_and_query(&parts.uri))
+        );
         return Redirect::to(&target).into_response();
     }
 
@@ -266,7 +279,10 @@ pub struct SignInForm {
 
 /// Only local staff paths are followed after sign-in (no open redirects).
 fn safe_next(next: &str) -> &str {
-    if (next == "/staff" || next.starts_with("/staff/")) && !next.starts_with("/staff/signin") && !next.contains("//") {
+    if (next == "/staff" || next.starts_with("/staff/"))
+        && !next.starts_with("/staff/signin")
+        && !next.contains("//")
+    {
         next
     } else {
         "/staff"
@@ -275,7 +291,11 @@ fn safe_next(next: &str) -> &str {
 
 /// `POST /staff/signin`: checks the password (argon2id) and starts a session, or sends the
 /// visitor back to the form with a message.
-pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<SignInForm>) -> Response {
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
     let next = safe_next(&form.next).to_owned();
     let back = |error: &str| {
         let target = format!(
@@ -296,7 +316,13 @@ pub async fn sign_in(State(state): State<AppState>, headers: HeaderMap, Form(for
             Ok(token) => {
                 tracing::info!(staff_id = user.id, "staff signed in");
                 let mut response = Redirect::to(&next).into_response();
-                let v = set_cookie(&state, &headers, SESSION_COOKIE, &token, commerce::sessions::TTL_SECONDS);
+                let v = set_cookie(
+                    &state,
+                    &headers,
+                    SESSION_COOKIE,
+                    &token,
+                    commerce::sessions::TTL_SECONDS,
+                );
                 response.headers_mut().append(header::SET_COOKIE, v);
                 response
             }
@@ -335,7 +361,10 @@ mod tests {
 
     #[test]
     fn decodes_form_fields() {
-        assert_eq!(form_field(b"a=1&csrf=abc%2Bd+e&b=2", "csrf").as_deref(), Some("abc+d e"));
+        assert_eq!(
+            form_field(b"a=1&csrf=abc%2Bd+e&b=2", "csrf").as_deref(),
+            Some("abc+d e")
+        );
         assert_eq!(form_field(b"a=1", "csrf"), None);
         assert_eq!(form_field(b"csrf=%zz", "csrf"), None);
         assert_eq!(form_field(b"csrf=%4", "csrf"), None);
@@ -355,9 +384,15 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
         assert!(check_origin(&h).is_ok());
-        h.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://127.0.0.1:3000"),
+        );
         assert!(check_origin(&h).is_ok());
-        h.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
         assert!(check_origin(&h).is_err());
     }
 }

@@ -8,13 +8,27 @@ use crate::config::DataConfig;
 
 /// Stoa: one shop, online and in store.
 #[derive(Parser, Debug)]
-#[command(name = "stoa", version, about = "Stoa: a self-hosted shop for online and in-store sales")]
+#[command(
+    name = "stoa",
+    version,
+    about = "Stoa: a self-hosted shop for online and in-store sales"
+)]
 pub struct Cli {
     /// Data folder: SQLite database, search index, uploaded images.
-    #[arg(long = "data", env = "STOA_DATA", default_value = "./data", global = true)]
+    #[arg(
+        long = "data",
+        env = "STOA_DATA",
+        default_value = "./data",
+        global = true
+    )]
     pub data: PathBuf,
     /// Database URL (`postgres://…`); defaults to the SQLite file in the data folder.
-    #[arg(long = "database-url", env = "DATABASE_URL", global = true, hide_env_values = true)]
+    #[arg(
+        long = "database-url",
+        env = "DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
     /// What to do.
     #[command(subcommand)]
@@ -82,14 +96,23 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
     match &cli.command {
         Command::Migrate => {
             let (config, _db) = open(&cli).await?;
-            println!("migrations applied ({})", commerce::db::redact(&config.database_url));
+            println!(
+                "migrations applied ({})",
+                commerce::db::redact(&config.database_url)
+            );
         }
         Command::Demo => {
             let (config, db) = open(&cli).await?;
             let report = commerce::demo::load(&db, &config.data_dir).await?;
             print_demo(&report);
         }
-        Command::CreateStaff { email, password, role, name, stores } => {
+        Command::CreateStaff {
+            email,
+            password,
+            role,
+            name,
+            stores,
+        } => {
             let (_config, db) = open(&cli).await?;
             let user = commerce::staff::create_staff(
                 &db,
@@ -104,7 +127,11 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             .await?;
             println!("created {} ({}) with id {}", user.email, role, user.id);
         }
-        Command::Serve { addr, demo, secure_cookies } => {
+        Command::Serve {
+            addr,
+            demo,
+            secure_cookies,
+        } => {
             let (config, db) = open(&cli).await?;
             if *demo {
                 let report = commerce::demo::load(&db, &config.data_dir).await?;
@@ -116,7 +143,9 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             let local = listener.local_addr()?;
             let state = crate::state(db, config.data_dir.clone(), local, *secure_cookies);
             tracing::info!(data = %config.data_dir.display(), database = %commerce::db::redact(&config.database_url), "starting");
-            println!("Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)");
+            println!(
+                "Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)"
+            );
             crate::serve(listener, state, shutdown_signal()).await?;
         }
     }
@@ -134,7 +163,13 @@ fn print_demo(report: &commerce::demo::DemoReport) {
     }
     println!("Demo staff accounts (sign in at /staff/signin):");
     for s in &report.staff {
-        println!("  {:<28} {:<20} {:<8} {}", s.email, s.password, s.role, s.stores.join(","));
+        println!(
+            "  {:<28} {:<20} {:<8} {}",
+            s.email,
+            s.password,
+            s.role,
+            s.stores.join(",")
+        );
     }
 }
 

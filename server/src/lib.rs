@@ -30,7 +30,12 @@ pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
 }
 
 /// Builds the shared state over an open, migrated database.
-pub fn state(db: DatabaseConnection, data_dir: std::path::PathBuf, addr: SocketAddr, secure_cookies: bool) -> AppState {
+pub fn state(
+    db: DatabaseConnection,
+    data_dir: std::path::PathBuf,
+    addr: SocketAddr,
+    secure_cookies: bool,
+) -> AppState {
     AppState {
         db,
         leptos_options: leptos_options(addr),

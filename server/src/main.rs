@@ -9,7 +9,12 @@ async fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = e.print();
                 return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                     std::process::ExitCode::from(2)
@@ -19,8 +24,15 @@ async fn main() -> std::process::ExitCode {
             }
             // One clear line, not a wall of usage text.
             let rendered = e.to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments").trim();
-            eprintln!("stoa: {} (see `stoa --help`)", first.trim_start_matches("error: "));
+            let first = rendered
+                .lines()
+                .next()
+                .unwrap_or("invalid arguments")
+                .trim();
+            eprintln!(
+                "stoa: {} (see `stoa --help`)",
+                first.trim_start_matches("error: ")
+            );
             return std::process::ExitCode::from(2);
         }
     };

@@ -63,7 +63,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
-        .route("/staff/signin", post(auth::sign_in))
+        .route("/staff/signin", get(pages.clone()).post(auth::sign_in))
         .route("/staff/signout", post(auth::sign_out))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .route("/pkg/{*path}", get(assets::handler))

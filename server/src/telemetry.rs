@@ -91,7 +91,11 @@ static NEXT_REQUEST_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Gives every request an id (kept from `X-Request-Id` when the client sent a sane one), opens a
 /// tracing span with it, returns it in the response header and records the metrics.
-pub async fn request_span(State(state): State<AppState>, mut req: Request, next: Next) -> Response<Body> {
+pub async fn request_span(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response<Body> {
     let id = req
         .headers()
         .get("x-request-id")

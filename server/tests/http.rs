@@ -28,7 +28,10 @@ async fn health_metrics_and_request_ids() {
         assert_eq!(r.text().await.unwrap().trim(), "ok");
         let (status, metrics) = get(&client, &app.url("/metrics")).await;
         assert_eq!(status, 200);
-        assert!(metrics.contains("stoa_http_requests_total{status=\"2xx\"}"), "{metrics}");
+        assert!(
+            metrics.contains("stoa_http_requests_total{status=\"2xx\"}"),
+            "{metrics}"
+        );
         assert!(metrics.contains("stoa_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
         app
     })
@@ -42,13 +45,19 @@ async fn shop_pages_in_three_languages() {
         let client = app.client();
         let (status, home) = get(&client, &app.url("/")).await;
         assert_eq!(status, 200);
-        assert!(home.contains("<html lang=\"en\""), "home is English by default");
+        assert!(
+            home.contains("<html lang=\"en\""),
+            "home is English by default"
+        );
         assert!(home.contains("Shoes"), "home lists categories");
 
         let (status, el) = get(&client, &app.url("/el")).await;
         assert_eq!(status, 200);
         assert!(el.contains("<html lang=\"el\""));
-        assert!(el.contains("Παπούτσια"), "Greek home shows the Greek category name");
+        assert!(
+            el.contains("Παπούτσια"),
+            "Greek home shows the Greek category name"
+        );
 
         let (status, pl) = get(&client, &app.url("/pl/")).await;
         assert_eq!(status, 200);
@@ -74,7 +83,10 @@ async fn shop_pages_in_three_languages() {
         let (status, page) = get(&client, &app.url(&format!("/el/c/{}", cat.slug))).await;
         assert_eq!(status, 200);
         assert!(page.contains("Παπούτσια"));
-        assert!(page.contains("/el/p/"), "product links keep the language prefix");
+        assert!(
+            page.contains("/el/p/"),
+            "product links keep the language prefix"
+        );
 
         // A Polish product page: name, VAT-inclusive price in złoty format, availability.
         let p = product_translation::Entity::find()
@@ -92,9 +104,17 @@ async fn shop_pages_in_three_languages() {
         assert!(page.contains("class=\"availability-list\""));
 
         // Sorting and pagination parameters are accepted, bad ones fall back.
-        let (status, _) = get(&client, &app.url(&format!("/el/c/{}?sort=price_asc&page=999", cat.slug))).await;
+        let (status, _) = get(
+            &client,
+            &app.url(&format!("/el/c/{}?sort=price_asc&page=999", cat.slug)),
+        )
+        .await;
         assert_eq!(status, 200);
-        let (status, _) = get(&client, &app.url(&format!("/el/c/{}?sort=%27%3B--&page=abc", cat.slug))).await;
+        let (status, _) = get(
+            &client,
+            &app.url(&format!("/el/c/{}?sort=%27%3B--&page=abc", cat.slug)),
+        )
+        .await;
         assert_eq!(status, 200);
         app
     })
@@ -113,7 +133,11 @@ async fn variant_picker_selects_by_query() {
             .await
             .unwrap()
             .expect("a product with sizes");
-        let p = product::Entity::find_by_id(opt.product_id).one(&app.db).await.unwrap().unwrap();
+        let p = product::Entity::find_by_id(opt.product_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
         let (status, page) = get(&client, &app.url(&format!("/p/{}", p.slug))).await;
         assert_eq!(status, 200);
         // Every option value is a plain link carrying the selection in the query string.
@@ -126,7 +150,11 @@ async fn variant_picker_selects_by_query() {
         assert_eq!(status, 200);
         assert!(chosen.contains("aria-current=\"true\""));
         // A combination that does not exist says so instead of failing.
-        let (status, odd) = get(&client, &app.url(&format!("/p/{}?size=nonexistent", p.slug))).await;
+        let (status, odd) = get(
+            &client,
+            &app.url(&format!("/p/{}?size=nonexistent", p.slug)),
+        )
+        .await;
         assert_eq!(status, 200);
         assert!(odd.contains("class=\"notice\""));
         app
@@ -138,7 +166,12 @@ async fn variant_picker_selects_by_query() {
 async fn unknown_pages_are_404_in_shop_style() {
     for_each_backend(false, |app| async move {
         let client = app.client();
-        for path in ["/no-such-page", "/p/no-such-product", "/c/no-such-category", "/el/p/nothing"] {
+        for path in [
+            "/no-such-page",
+            "/p/no-such-product",
+            "/c/no-such-category",
+            "/el/p/nothing",
+        ] {
             let (status, body) = get(&client, &app.url(path)).await;
             assert_eq!(status, 404, "{path}");
             assert!(body.contains("class=\"error-page\""), "{path}: {body}");
@@ -156,7 +189,12 @@ async fn staff_sign_in_roles_and_sign_out() {
     for_each_backend(false, |app| async move {
         for (email, password, role, stores) in [
             ("owner@example.test", "owner-password-1", "owner", vec![]),
-            ("cashier@example.test", "cashier-password-1", "cashier", vec![]),
+            (
+                "cashier@example.test",
+                "cashier-password-1",
+                "cashier",
+                vec![],
+            ),
         ] {
             commerce::staff::create_staff(
                 &app.db,
@@ -176,12 +214,18 @@ async fn staff_sign_in_roles_and_sign_out() {
         // Signed out: staff pages redirect to the sign-in form.
         let r = client.get(app.url("/staff/settings")).send().await.unwrap();
         assert_eq!(r.status(), 303);
-        assert_eq!(r.headers()["location"], "/staff/signin?next=/staff/settings");
+        assert_eq!(
+            r.headers()["location"],
+            "/staff/signin?next=/staff/settings"
+        );
 
         // A post without the CSRF token is refused.
         let r = client
             .post(app.url("/staff/signin"))
-            .form(&[("email", "owner@example.test"), ("password", "owner-password-1")])
+            .form(&[
+                ("email", "owner@example.test"),
+                ("password", "owner-password-1"),
+            ])
             .send()
             .await
             .unwrap();
@@ -192,28 +236,43 @@ async fn staff_sign_in_roles_and_sign_out() {
         let r = client
             .post(app.url("/staff/signin"))
             .header("Origin", "https://evil.example")
-            .form(&[("csrf", csrf.as_str()), ("email", "owner@example.test"), ("password", "owner-password-1")])
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", "owner@example.test"),
+                ("password", "owner-password-1"),
+            ])
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), 403);
 
         // Wrong password: back to the form with a message, never a 500.
-        let (status, location) = sign_in(&app, &client, "cashier@example.test", "wrong-password").await;
+        let (status, location) =
+            sign_in(&app, &client, "cashier@example.test", "wrong-password").await;
         assert_eq!(status, 303);
-        assert!(location.starts_with("/staff/signin?error=credentials"), "{location}");
+        assert!(
+            location.starts_with("/staff/signin?error=credentials"),
+            "{location}"
+        );
         let (status, page) = get(&client, &app.url(&location)).await;
         assert_eq!(status, 401);
         assert!(page.contains("Wrong email address or password"));
-        assert!(page.contains("value=\"cashier@example.test\""), "e-mail kept in the form");
+        assert!(
+            page.contains("value=\"cashier@example.test\""),
+            "e-mail kept in the form"
+        );
 
         // Right password: staff home shows the role; the owner page is refused with 403.
-        let (status, location) = sign_in(&app, &client, "cashier@example.test", "cashier-password-1").await;
+        let (status, location) =
+            sign_in(&app, &client, "cashier@example.test", "cashier-password-1").await;
         assert_eq!((status, location.as_str()), (303, "/staff"));
         let (status, home) = get(&client, &app.url("/staff")).await;
         assert_eq!(status, 200);
         assert!(home.contains("Cashier"));
-        assert!(!home.contains("href=\"/staff/settings\""), "no link to owner pages");
+        assert!(
+            !home.contains("href=\"/staff/settings\""),
+            "no link to owner pages"
+        );
         let (status, page) = get(&client, &app.url("/staff/settings")).await;
         assert_eq!(status, 403);
         assert!(page.contains("class=\"error-page\""));
@@ -293,7 +352,11 @@ async fn sessions_survive_a_restart() {
         use commerce::entity::session;
         let rows = session::Entity::find().all(&app.db).await.unwrap();
         assert_eq!(rows.len(), 1, "one session stored in the database");
-        assert_eq!(rows[0].id.len(), 64, "only the SHA-256 of the token is stored");
+        assert_eq!(
+            rows[0].id.len(),
+            64,
+            "only the SHA-256 of the token is stored"
+        );
     }
     app.stop().await;
 }
@@ -307,7 +370,12 @@ async fn create_staff_rejects_bad_input_and_writes_nothing() {
         ("not-an-email", "long-enough-pw", "owner", vec![]),
         ("a@example.test", "short", "owner", vec![]),
         ("a@example.test", "long-enough-pw", "emperor", vec![]),
-        ("a@example.test", "long-enough-pw", "cashier", vec!["NOPE".to_string()]),
+        (
+            "a@example.test",
+            "long-enough-pw",
+            "cashier",
+            vec!["NOPE".to_string()],
+        ),
     ];
     for (email, password, role, stores) in bad {
         let r = commerce::staff::create_staff(
@@ -321,7 +389,10 @@ async fn create_staff_rejects_bad_input_and_writes_nothing() {
             },
         )
         .await;
-        assert!(matches!(r, Err(commerce::CommerceError::Validation { .. })), "{email} {role}: {r:?}");
+        assert!(
+            matches!(r, Err(commerce::CommerceError::Validation { .. })),
+            "{email} {role}: {r:?}"
+        );
     }
     assert_eq!(staff_user::Entity::find().all(&db).await.unwrap().len(), 0);
 }

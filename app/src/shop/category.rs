@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{api::category_page, layout::{ProductGrid, ShopLayout}};
+use super::{
+    api::category_page,
+    layout::{ProductGrid, ShopLayout},
+};
 use crate::{context::request_ctx, error::ErrorPage, i18n, ui::Pager};
 
 /// Sort keys offered on category pages.
@@ -21,7 +24,9 @@ pub fn CategoryPage() -> impl IntoView {
             let q = query.read();
             (
                 params.read().get("slug").unwrap_or_default(),
-                q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1),
+                q.get("page")
+                    .and_then(|p| p.parse::<u64>().ok())
+                    .unwrap_or(1),
                 q.get("sort").unwrap_or_else(|| "newest".into()),
             )
         },

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{api::home_page, layout::{ProductGrid, ShopLayout}};
+use super::{
+    api::home_page,
+    layout::{ProductGrid, ShopLayout},
+};
 use crate::{context::request_ctx, error::ErrorPage, i18n};
 
 /// Categories, products on sale and new arrivals.

@@ -134,7 +134,11 @@ fn option_label(locale: i18n::Locale, code: &str) -> String {
 fn Availability(rows: Vec<AvailabilityView>) -> impl IntoView {
     let locale = request_ctx().locale;
     let m = i18n::t(locale);
-    let online: i64 = rows.iter().filter(|r| r.ships_online).map(|r| r.available).sum();
+    let online: i64 = rows
+        .iter()
+        .filter(|r| r.ships_online)
+        .map(|r| r.available)
+        .sum();
     let online_row = if online > 0 {
         view! { <li class="badge in">{m.ships_online}</li> }.into_any()
     } else {

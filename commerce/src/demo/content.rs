@@ -236,10 +236,6 @@ pub struct ImageSeed {
     pub motif: Motif,
     /// Main colour of the item (sRGB).
     pub rgb: [u8; 3],
-    /// `false` for the main view, `true` for a closer "detail" view.
-    pub detail: bool,
-    /// Seed for the decoration, so products with the same motif and colour still differ.
-    pub seed: u64,
     /// SKU of the variant this image shows, when it shows one colour of several.
     pub variant_sku: Option<String>,
     /// Alternative text (English).
@@ -555,7 +551,11 @@ impl Rng {
 /// `papoutsia`, «Μπουφάν» → `boufan`), Polish and other Latin letters lose their diacritics
 /// («Żółta kurtka» → `zolta-kurtka`).
 pub fn slugify(text: &str) -> String {
-    let chars: Vec<char> = text.to_lowercase().chars().map(strip_greek_accent).collect();
+    let chars: Vec<char> = text
+        .to_lowercase()
+        .chars()
+        .map(strip_greek_accent)
+        .collect();
     let raw: Vec<char> = text.to_lowercase().chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -864,7 +864,12 @@ const ADJECTIVES: &[Adj] = &[
     ),
     q("classic", "classic", el_ox!("κλασικ"), pl_y!("klasyczn")),
     q("elegant", "elegant", el_ox!("κομψ"), pl_k!("eleganck")),
-    q("comfortable", "comfortable", el_os!("άνετ"), pl_y!("wygodn")),
+    q(
+        "comfortable",
+        "comfortable",
+        el_os!("άνετ"),
+        pl_y!("wygodn"),
+    ),
     q("soft", "soft", el_ox!("απαλ"), pl_k!("miękk")),
     q("warm", "warm", el_ox!("ζεστ"), pl_y!("ciepł")),
     q("slim", "slim", el_ox!("στεν"), pl_y!("dopasowan")),
@@ -893,7 +898,12 @@ const ADJECTIVES: &[Adj] = &[
         el_os!("χειροποίητ"),
         pl_y!("ręcznie robion"),
     ),
-    q("organic", "organic", el_ox!("βιολογικ"), pl_y!("ekologiczn")),
+    q(
+        "organic",
+        "organic",
+        el_ox!("βιολογικ"),
+        pl_y!("ekologiczn"),
+    ),
     q("large", "large", el_os!("μεγάλ"), pl_y!("duż")),
     q("small", "small", el_ox!("μικρ"), pl_y!("mał")),
     // Materials and purposes.
@@ -911,7 +921,13 @@ const ADJECTIVES: &[Adj] = &[
         pl_y!("zamszow"),
         Some("suede"),
     ),
-    c("linen", "linen", el_ox!("λιν"), pl_y!("lnian"), Some("linen")),
+    c(
+        "linen",
+        "linen",
+        el_ox!("λιν"),
+        pl_y!("lnian"),
+        Some("linen"),
+    ),
     c(
         "cotton",
         "cotton",
@@ -1010,8 +1026,20 @@ const ADJECTIVES: &[Adj] = &[
         pl_y!("szklan"),
         Some("glass"),
     ),
-    c("sporty", "sports", el_ox!("αθλητικ"), pl_y!("sportow"), None),
-    c("summer", "summer", el_ox!("καλοκαιριν"), pl_soft!("letn"), None),
+    c(
+        "sporty",
+        "sports",
+        el_ox!("αθλητικ"),
+        pl_y!("sportow"),
+        None,
+    ),
+    c(
+        "summer",
+        "summer",
+        el_ox!("καλοκαιριν"),
+        pl_soft!("letn"),
+        None,
+    ),
     // Patterns.
     ph("striped", "striped", el_inv!("ριγέ"), pl_inv!("w paski")),
     ph("floral", "floral", el_inv!("φλοράλ"), pl_inv!("w kwiaty")),
@@ -3257,7 +3285,6 @@ const NOUNS: &[Noun] = &[
             "Βάζο 400 g με πηχτό ελληνικό θυμαρίσιο μέλι.",
             "Słoik 400 g gęstego greckiego miodu tymiankowego.",
         ],
-        ..N
     },
     Noun {
         cat: "kitchen",
@@ -3284,7 +3311,6 @@ const NOUNS: &[Noun] = &[
             "Συσκευασία 50 g με ολόκληρα φύλλα ελληνικού τσαγιού του βουνού.",
             "Opakowanie 50 g całych liści greckiej herbaty górskiej.",
         ],
-        ..N
     },
     Noun {
         cat: "kitchen",
@@ -3311,7 +3337,6 @@ const NOUNS: &[Noun] = &[
             "Δοχείο 500 ml με ελαιόλαδο πρώιμης συγκομιδής.",
             "Puszka 500 ml oliwy z wczesnego zbioru.",
         ],
-        ..N
     },
     Noun {
         cat: "home-textiles",
@@ -3600,7 +3625,11 @@ const CATEGORIES: &[Cat] = &[
         slug: "shirts",
         parent: None,
         sku: "SR",
-        name: ["Shirts & blouses", "Πουκάμισα και μπλούζες", "Koszule i bluzki"],
+        name: [
+            "Shirts & blouses",
+            "Πουκάμισα και μπλούζες",
+            "Koszule i bluzki",
+        ],
         description: [
             "Linen and cotton shirts and light blouses.",
             "Λινά και βαμβακερά πουκάμισα και ανάλαφρες μπλούζες.",
@@ -3622,7 +3651,11 @@ const CATEGORIES: &[Cat] = &[
         slug: "dresses",
         parent: None,
         sku: "DR",
-        name: ["Dresses & skirts", "Φορέματα και φούστες", "Sukienki i spódnice"],
+        name: [
+            "Dresses & skirts",
+            "Φορέματα και φούστες",
+            "Sukienki i spódnice",
+        ],
         description: [
             "Dresses, skirts and jumpsuits from day to evening.",
             "Φορέματα, φούστες και ολόσωμες φόρμες για μέρα και βράδυ.",
@@ -3719,16 +3752,24 @@ const CATEGORIES: &[Cat] = &[
     },
 ];
 
-/// Products written out by hand so that the showcase names always exist.
-/// `(noun English, quality, colour in the name, material)`.
-const HEROES: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
-    ("jacket", None, Some("YEL"), Some("waterproof")),
-    ("shoes", None, Some("BLK"), Some("leather")),
-    ("sneakers", None, Some("WHT"), Some("leather")),
-    ("dress", None, Some("RED"), Some("floral")),
-    ("shirt", None, None, Some("linen")),
-    ("coat", None, Some("NAV"), Some("woollen")),
+/// Products written out by hand so that the showcase names always exist: the English noun and
+/// the words that go with it.
+const HEROES: &[(&str, Descriptor)] = &[
+    ("jacket", hero(None, Some("YEL"), Some("waterproof"))),
+    ("shoes", hero(None, Some("BLK"), Some("leather"))),
+    ("sneakers", hero(None, Some("WHT"), Some("leather"))),
+    ("dress", hero(None, Some("RED"), Some("floral"))),
+    ("shirt", hero(None, None, Some("linen"))),
+    ("coat", hero(None, Some("NAV"), Some("woollen"))),
 ];
+
+const fn hero(
+    qual: Option<&'static str>,
+    col: Option<&'static str>,
+    mat: Option<&'static str>,
+) -> Descriptor {
+    Descriptor { qual, col, mat }
+}
 
 // ------------------------------------------------------------------------------------------------
 // Generation
@@ -3747,12 +3788,11 @@ pub fn catalogue() -> Catalogue {
     let mut used: Vec<HashSet<Descriptor>> = NOUNS.iter().map(|_| HashSet::new()).collect();
 
     // Heroes first, so their names are never taken by generated products.
-    for &(noun_en, qual, col, mat) in HEROES {
+    for &(noun_en, d) in HEROES {
         let ni = NOUNS
             .iter()
             .position(|n| n.en == noun_en)
             .expect("hero noun exists");
-        let d = Descriptor { qual, col, mat };
         used[ni].insert(d);
         gen.product(ni, d);
     }
@@ -3885,7 +3925,8 @@ impl Generator {
         let number = self.products.len() + 1;
         let cat = category_of(noun.cat);
         let top = top_category(cat);
-        let brand = brand(*self.rng.pick(noun.brands));
+        let brand_name: &&str = self.rng.pick(noun.brands);
+        let brand = brand(brand_name);
 
         // Name, unique per locale thanks to the model name.
         let mut name;
@@ -3917,10 +3958,7 @@ impl Generator {
         }
 
         // Material: the adjective's, else the noun's.
-        let mat_key = d
-            .mat
-            .and_then(|m| adj(m).material)
-            .unwrap_or(noun.material);
+        let mat_key = d.mat.and_then(|m| adj(m).material).unwrap_or(noun.material);
         let material = material(mat_key);
         let description = self.description(noun, material, brand);
 
@@ -3941,7 +3979,10 @@ impl Generator {
                     2 + self.rng.below(max - 1)
                 };
                 let picked = self.rng.sample(noun.colours.len(), k);
-                picked.into_iter().map(|i| colour(noun.colours[i])).collect()
+                picked
+                    .into_iter()
+                    .map(|i| colour(noun.colours[i]))
+                    .collect()
             }
         };
         let colour_option = d.col.is_none() && !matches!(noun.sizing, Sizing::Single);
@@ -4022,47 +4063,25 @@ impl Generator {
             }
         }
 
-        // Images: the first colour; a second one for a second colour, or a detail view.
+        // Images: the first colour, and the second colour when there is one.
         let slug = slugs.en.clone();
         let mut images = Vec::new();
-        let seed = self.rng.next_u64();
-        let alt_base = name.en.clone();
-        images.push(ImageSeed {
-            path: format!("products/{slug}-1.jpg"),
-            thumb_path: format!("products/{slug}-1-thumb.jpg"),
-            motif: noun.motif,
-            rgb: colours[0].rgb,
-            detail: false,
-            seed,
-            variant_sku: None,
-            alt: if colour_option {
-                format!("{alt_base}, {}", colours[0].en)
-            } else {
-                alt_base.clone()
-            },
-        });
-        if colour_option && colours.len() > 1 {
-            let first_of_second = size_slots.len();
+        for (n, col) in colours.iter().take(2).enumerate() {
+            if n == 1 && !colour_option {
+                break;
+            }
             images.push(ImageSeed {
-                path: format!("products/{slug}-2.jpg"),
-                thumb_path: format!("products/{slug}-2-thumb.jpg"),
+                path: format!("products/{slug}-{}.jpg", n + 1),
+                thumb_path: format!("products/{slug}-{}-thumb.jpg", n + 1),
                 motif: noun.motif,
-                rgb: colours[1].rgb,
-                detail: false,
-                seed: seed ^ 0x5555,
-                variant_sku: Some(variants[first_of_second].sku.clone()),
-                alt: format!("{alt_base}, {}", colours[1].en),
-            });
-        } else if self.rng.chance(40) {
-            images.push(ImageSeed {
-                path: format!("products/{slug}-2.jpg"),
-                thumb_path: format!("products/{slug}-2-thumb.jpg"),
-                motif: noun.motif,
-                rgb: colours[0].rgb,
-                detail: true,
-                seed: seed ^ 0xAAAA,
-                variant_sku: None,
-                alt: format!("{alt_base}, detail"),
+                rgb: col.rgb,
+                // The second picture shows the first variant of the second colour.
+                variant_sku: (n == 1).then(|| variants[size_slots.len()].sku.clone()),
+                alt: if colour_option {
+                    format!("{}, {}", name.en, col.en)
+                } else {
+                    name.en.clone()
+                },
             });
         }
 
@@ -4201,7 +4220,9 @@ fn product_name(noun: &Noun, d: Descriptor, model: Option<&str>) -> Tr {
 }
 
 fn sizes(sizing: Sizing) -> Vec<&'static str> {
-    const SHOES: [&str; 11] = ["36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46"];
+    const SHOES: [&str; 11] = [
+        "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46",
+    ];
     match sizing {
         Sizing::Apparel => vec!["XS", "S", "M", "L", "XL", "XXL"],
         Sizing::ApparelToXl => vec!["XS", "S", "M", "L", "XL"],
@@ -4246,7 +4267,10 @@ mod tests {
         for s in &staff {
             assert_eq!(Email::parse(s.email).unwrap().as_str(), s.email);
             validate_new_password(s.password).unwrap();
-            assert!(s.stores.iter().all(|c| stores().iter().any(|st| st.code == *c)));
+            assert!(s
+                .stores
+                .iter()
+                .all(|c| stores().iter().any(|st| st.code == *c)));
         }
         for c in customers() {
             assert_eq!(Email::parse(c.email).unwrap().as_str(), c.email);
@@ -4259,7 +4283,10 @@ mod tests {
         assert_eq!(slugify("Παπούτσια"), "papoutsia");
         assert_eq!(slugify("Μπουφάν"), "boufan");
         assert_eq!(slugify("Buty"), "buty");
-        assert_eq!(slugify("Żółta kurtka przeciwdeszczowa"), "zolta-kurtka-przeciwdeszczowa");
+        assert_eq!(
+            slugify("Żółta kurtka przeciwdeszczowa"),
+            "zolta-kurtka-przeciwdeszczowa"
+        );
         assert_eq!(slugify("Σπίτι & κουζίνα"), "spiti-kouzina");
         assert_eq!(slugify("Λευκά είδη"), "lefka-eidi");
         assert_eq!(slugify("Home & kitchen"), "home-kitchen");
@@ -4375,7 +4402,10 @@ mod tests {
             .flat_map(|p| &p.variants)
             .filter(|v| v.stock[1].1 == 0 && v.stock[2].1 == 0)
             .count();
-        assert!(zero_store * 100 / variants >= 8, "{zero_store} of {variants}");
+        assert!(
+            zero_store * 100 / variants >= 8,
+            "{zero_store} of {variants}"
+        );
         assert!(cat.products.iter().any(|p| p.vat_rate == "reduced"));
     }
 }

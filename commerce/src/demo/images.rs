@@ -18,51 +18,90 @@ use std::{
 
 use image::{codecs::jpeg::JpegEncoder, RgbImage};
 
-use super::content::{ProductSeed, IMAGE_SIZE, THUMB_SIZE};
+use super::content::{ImageSeed, ProductSeed, IMAGE_SIZE, THUMB_SIZE};
 
 /// What a placeholder picture shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)] // the names say it
 pub enum Motif {
+    /// A lace-up shoe.
     Shoe,
+    /// A sneaker with a white sole.
     Sneaker,
+    /// A strappy sandal.
     Sandal,
+    /// A boot.
     Boot,
+    /// A short-sleeved T-shirt.
     TShirt,
+    /// A tank top.
     Tank,
+    /// A shirt with collar and buttons.
     Shirt,
+    /// A jumper with ribbed cuffs and hem.
     Knit,
+    /// A jacket with lapels and a zip.
     Jacket,
+    /// A quilted gilet.
     Vest,
+    /// A long belted coat.
     Coat,
+    /// A dress with straps.
     Dress,
+    /// An A-line skirt.
     Skirt,
+    /// A pair of trousers.
     Trousers,
+    /// A pair of shorts.
     Shorts,
+    /// A tote bag with two handles.
     Tote,
+    /// A handbag with a flap.
     Handbag,
+    /// A backpack.
     Backpack,
+    /// A wallet.
     Wallet,
+    /// A scarf with fringes.
     Scarf,
+    /// A beanie with a pompom.
     Beanie,
+    /// A belt with a buckle.
     Belt,
+    /// A pair of sunglasses.
     Sunglasses,
+    /// A brimmed hat.
     Hat,
+    /// A pair of gloves.
     Gloves,
+    /// A pair of socks.
     Socks,
+    /// A mug.
     Mug,
+    /// A bowl.
     Bowl,
+    /// A plate.
     Plate,
+    /// A jug.
     Jug,
+    /// Two glass tumblers.
     Tumblers,
+    /// A serving board.
     Board,
+    /// A jar with a label.
     Jar,
+    /// A bottle or tin with a label.
     Bottle,
+    /// A stack of folded textiles.
     Textile,
+    /// A cushion.
     Cushion,
+    /// An apron.
     Apron,
+    /// A lit candle.
     Candle,
+    /// A vase.
     Vase,
+    /// A basket with a handle.
     Basket,
 }
 
@@ -135,7 +174,7 @@ pub fn render(
     let mut p = Painter::new(width.max(1), height.max(1));
     p.background(pal.bg_top, pal.bg_bottom);
 
-    // Decoration: a few soft circles.
+    // Decoration: two soft circles.
     let mut s = seed | 1;
     let mut rnd = move || {
         s ^= s << 13;
@@ -143,11 +182,10 @@ pub fn render(
         s ^= s << 17;
         (s >> 40) as f32 / (1u64 << 24) as f32
     };
-    for i in 0..3 {
-        let r = 0.10 + 0.18 * rnd();
-        let (cx, cy) = (rnd(), rnd() * 0.8);
-        let tint = if i == 1 { pal.light } else { [1.0, 1.0, 1.0] };
-        p.fill(&[ellipse(cx, cy, r, r)], tint, 0.10 + 0.10 * rnd());
+    for tint in [[1.0, 1.0, 1.0], pal.light] {
+        let r = 0.07 + 0.09 * rnd();
+        let (cx, cy) = (0.1 + 0.8 * rnd(), 0.08 + 0.3 * rnd());
+        p.fill(&[ellipse(cx, cy, r, r)], tint, 0.14 + 0.10 * rnd());
     }
 
     if detail {
@@ -160,60 +198,75 @@ pub fn render(
     p.into_image()
 }
 
+/// The decoration seed of a product picture: the same for the same motif and colour, so such
+/// pictures are drawn once and copied.
+fn picture_seed(motif: Motif, rgb: [u8; 3]) -> u64 {
+    let index = Motif::ALL.iter().position(|m| *m == motif).unwrap_or(0) as u8;
+    fnv1a(&[index, rgb[0], rgb[1], rgb[2]])
+}
+
 /// Encodes `img` as a JPEG and writes it to `path` atomically (temporary file, then rename).
 pub fn save_jpeg(img: &RgbImage, path: &Path) -> io::Result<()> {
     let mut buf = Cursor::new(Vec::with_capacity(64 * 1024));
     JpegEncoder::new_with_quality(&mut buf, 85)
         .encode_image(img)
         .map_err(io::Error::other)?;
+    write_atomic(path, |tmp| fs::write(tmp, buf.get_ref()))
+}
+
+/// Runs `write` on a temporary path beside `path`, then renames it into place.
+fn write_atomic(path: &Path, write: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
-    fs::write(&tmp, buf.into_inner())?;
+    write(&tmp)?;
     fs::rename(&tmp, path)
 }
 
 /// What [`write_product_images`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImageStats {
-    /// Pictures drawn and written (each counts its thumbnail too).
+    /// Product pictures written (each with its thumbnail).
     pub written: usize,
-    /// Pictures whose files were already there.
+    /// Product pictures whose files were already there.
     pub skipped: usize,
+    /// Distinct pictures drawn and encoded; the other written ones are copies.
+    pub rendered: usize,
 }
 
-/// Draws every product image of `products` into `<images_dir>/products/` as an 800 × 800 JPEG
-/// plus a 320 × 320 thumbnail, skipping pictures whose two files already exist. Work is split
-/// across two threads.
+/// Product images sharing one motif and colour.
+type PictureGroup<'a> = ((Motif, [u8; 3]), Vec<&'a ImageSeed>);
+
+/// Writes every product image of `products` into `<images_dir>/products/` as an 800 × 800 JPEG
+/// plus a 320 × 320 thumbnail, skipping pictures whose two files already exist.
+///
+/// Products of the same motif and colour share a picture: it is drawn and encoded once and
+/// copied for the others, and the distinct pictures are spread over two threads.
 pub fn write_product_images(images_dir: &Path, products: &[ProductSeed]) -> io::Result<ImageStats> {
-    let jobs: Vec<_> = products.iter().flat_map(|p| p.images.iter()).collect();
+    let mut groups: Vec<PictureGroup> = Vec::new();
+    for img in products.iter().flat_map(|p| p.images.iter()) {
+        let key = (img.motif, img.rgb);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(img),
+            None => groups.push((key, vec![img])),
+        }
+    }
     fs::create_dir_all(images_dir.join("products"))?;
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
         .clamp(1, 2);
-    let chunk = jobs.len().div_ceil(threads).max(1);
+    let groups = &groups;
     let results: Vec<io::Result<ImageStats>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
                 scope.spawn(move || {
                     let mut stats = ImageStats::default();
-                    for img in part {
-                        let full = images_dir.join(&img.path);
-                        let thumb = images_dir.join(&img.thumb_path);
-                        if full.exists() && thumb.exists() {
-                            stats.skipped += 1;
-                            continue;
-                        }
-                        for (path, size) in [(full, IMAGE_SIZE), (thumb, THUMB_SIZE)] {
-                            let pic = render(img.motif, img.rgb, img.seed, img.detail, size, size);
-                            save_jpeg(&pic, &path)?;
-                        }
-                        stats.written += 1;
+                    for ((motif, rgb), list) in groups.iter().skip(t).step_by(threads) {
+                        write_group(images_dir, *motif, *rgb, list, &mut stats)?;
                     }
                     Ok(stats)
                 })
@@ -232,8 +285,58 @@ pub fn write_product_images(images_dir: &Path, products: &[ProductSeed]) -> io::
         let s = r?;
         total.written += s.written;
         total.skipped += s.skipped;
+        total.rendered += s.rendered;
     }
     Ok(total)
+}
+
+/// Writes the pictures of one motif and colour: draws the first missing one (unless a complete
+/// one exists to copy from) and copies it to the rest.
+fn write_group(
+    images_dir: &Path,
+    motif: Motif,
+    rgb: [u8; 3],
+    list: &[&ImageSeed],
+    stats: &mut ImageStats,
+) -> io::Result<()> {
+    let paths = |img: &ImageSeed| (images_dir.join(&img.path), images_dir.join(&img.thumb_path));
+    let complete = |img: &&&ImageSeed| {
+        let (full, thumb) = paths(img);
+        full.is_file() && thumb.is_file()
+    };
+    let missing: Vec<&ImageSeed> = list.iter().filter(|i| !complete(i)).copied().collect();
+    stats.skipped += list.len() - missing.len();
+    let Some(first) = missing.first() else {
+        return Ok(());
+    };
+    let (src_full, src_thumb) = match list.iter().find(complete) {
+        Some(done) => paths(done),
+        None => {
+            let seed = picture_seed(motif, rgb);
+            let (full, thumb) = paths(first);
+            save_jpeg(
+                &render(motif, rgb, seed, false, IMAGE_SIZE, IMAGE_SIZE),
+                &full,
+            )?;
+            save_jpeg(
+                &render(motif, rgb, seed, false, THUMB_SIZE, THUMB_SIZE),
+                &thumb,
+            )?;
+            stats.rendered += 1;
+            stats.written += 1;
+            (full, thumb)
+        }
+    };
+    for img in &missing {
+        let (full, thumb) = paths(img);
+        if full == src_full {
+            continue;
+        }
+        write_atomic(&full, |tmp| fs::copy(&src_full, tmp).map(drop))?;
+        write_atomic(&thumb, |tmp| fs::copy(&src_thumb, tmp).map(drop))?;
+        stats.written += 1;
+    }
+    Ok(())
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -317,11 +420,20 @@ const SUB: usize = 4;
 
 type Contour = Vec<(f32, f32)>;
 
+/// An RGB canvas with an even-odd polygon filler.
+///
+/// Coverage of a pixel row is gathered from [`SUB`] sub-scanlines: pixels a span covers fully
+/// are counted in a difference array (two writes per span, however long), the partly covered
+/// pixels at its ends get their exact fraction. Writing the row then costs one pass over the
+/// pixels the shape touches, which keeps even unoptimised builds quick.
 struct Painter {
     w: usize,
     h: usize,
-    px: Vec<f32>,
-    cov: Vec<f32>,
+    px: Vec<u8>,
+    /// Per pixel: change in the number of sub-scanlines that cover it fully.
+    full: Vec<i32>,
+    /// Per pixel: sum of partial coverages on the sub-scanlines, in pixels.
+    part: Vec<f32>,
     /// `(scale, focus x, focus y)`: unit coordinates are zoomed around the focus.
     zoom: (f32, f32, f32),
 }
@@ -332,19 +444,26 @@ impl Painter {
         Self {
             w,
             h,
-            px: vec![0.0; w * h * 3],
-            cov: vec![0.0; w + 1],
+            px: vec![0; w * h * 3],
+            full: vec![0; w + 1],
+            part: vec![0.0; w + 1],
             zoom: (1.0, 0.5, 0.5),
         }
     }
 
     fn background(&mut self, top: Rgb, bottom: Rgb) {
-        let w = self.w;
+        let w3 = self.w * 3;
+        let mut row = vec![0u8; w3];
+        let mut current = None;
         for y in 0..self.h {
-            let c = mix(top, bottom, y as f32 / self.h as f32);
-            for px in self.px[y * w * 3..(y + 1) * w * 3].chunks_exact_mut(3) {
-                px.copy_from_slice(&c);
+            let c = to_u8(mix(top, bottom, y as f32 / self.h as f32));
+            if current != Some(c) {
+                for px in row.chunks_exact_mut(3) {
+                    px.copy_from_slice(&c);
+                }
+                current = Some(c);
             }
+            self.px[y * w3..(y + 1) * w3].copy_from_slice(&row);
         }
     }
 
@@ -374,6 +493,7 @@ impl Painter {
         if edges.is_empty() {
             return;
         }
+        let solid = to_u8(col);
         let y_start = ymin.floor().max(0.0) as usize;
         let y_end = (ymax.ceil().max(0.0) as usize).min(self.h);
         let mut xs: Vec<f32> = Vec::with_capacity(16);
@@ -397,38 +517,53 @@ impl Painter {
                     if r <= l {
                         continue;
                     }
-                    let (i0, i1) = (l.floor() as usize, (r.ceil() as usize).min(w));
-                    lo = lo.min(i0);
-                    hi = hi.max(i1);
-                    for i in i0..i1 {
-                        let a = (r.min(i as f32 + 1.0) - l.max(i as f32)).max(0.0);
-                        self.cov[i] += a / SUB as f32;
+                    let (il, ir) = (l as usize, (r as usize).min(w));
+                    if il == ir {
+                        self.part[il] += r - l;
+                    } else {
+                        self.part[il] += (il + 1) as f32 - l;
+                        self.full[il + 1] += 1;
+                        self.full[ir] -= 1;
+                        self.part[ir] += r - ir as f32;
                     }
+                    lo = lo.min(il);
+                    hi = hi.max((ir + 1).min(w));
                 }
             }
             let base = row * w * 3;
+            let mut run = 0i32;
             for i in lo..hi {
-                let a = self.cov[i].min(1.0) * alpha;
-                self.cov[i] = 0.0;
-                if a > 0.0 {
-                    let p = &mut self.px[base + i * 3..base + i * 3 + 3];
-                    p[0] += (col[0] - p[0]) * a;
-                    p[1] += (col[1] - p[1]) * a;
-                    p[2] += (col[2] - p[2]) * a;
+                run += self.full[i];
+                self.full[i] = 0;
+                let cov = (run as f32 + self.part[i]) / SUB as f32;
+                self.part[i] = 0.0;
+                if cov <= 0.0 {
+                    continue;
+                }
+                let a = cov.min(1.0) * alpha;
+                let p = &mut self.px[base + i * 3..base + i * 3 + 3];
+                if a >= 0.999 {
+                    p.copy_from_slice(&solid);
+                } else {
+                    for k in 0..3 {
+                        let v = f32::from(p[k]);
+                        p[k] = (v + (f32::from(solid[k]) - v) * a + 0.5) as u8;
+                    }
                 }
             }
+            self.full[w] = 0;
+            self.part[w] = 0.0;
         }
     }
 
     fn into_image(self) -> RgbImage {
-        let bytes: Vec<u8> = self
-            .px
-            .iter()
-            .map(|v| (v * 255.0 + 0.5).clamp(0.0, 255.0) as u8)
-            .collect();
-        RgbImage::from_raw(self.w as u32, self.h as u32, bytes)
+        RgbImage::from_raw(self.w as u32, self.h as u32, self.px)
             .expect("buffer matches the image size")
     }
+}
+
+fn to_u8(c: Rgb) -> [u8; 3] {
+    c.map(|v| (v * 255.0 + 0.5).clamp(0.0, 255.0) as u8)
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -544,7 +679,12 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
             }
             if sneaker {
                 p.fill(
-                    &[poly(&[(0.30, 0.58), (0.62, 0.55), (0.66, 0.57), (0.34, 0.60)])],
+                    &[poly(&[
+                        (0.30, 0.58),
+                        (0.62, 0.55),
+                        (0.66, 0.57),
+                        (0.34, 0.60),
+                    ])],
                     l,
                     0.9,
                 );
@@ -671,7 +811,12 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
         }
         Motif::Skirt => {
             p.fill(
-                &[poly(&[(0.38, 0.30), (0.62, 0.30), (0.74, 0.78), (0.26, 0.78)])],
+                &[poly(&[
+                    (0.38, 0.30),
+                    (0.62, 0.30),
+                    (0.74, 0.78),
+                    (0.26, 0.78),
+                ])],
                 c,
                 1.0,
             );
@@ -695,7 +840,12 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
             p.fill(&[arc(0.42, 0.42, 0.09, 0.07, PI, 2.0 * PI)], d, 1.0);
             p.fill(&[arc(0.58, 0.42, 0.09, 0.07, PI, 2.0 * PI)], d, 1.0);
             p.fill(
-                &[poly(&[(0.28, 0.42), (0.72, 0.42), (0.68, 0.82), (0.32, 0.82)])],
+                &[poly(&[
+                    (0.28, 0.42),
+                    (0.72, 0.42),
+                    (0.68, 0.82),
+                    (0.32, 0.82),
+                ])],
                 c,
                 1.0,
             );
@@ -705,7 +855,13 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
             p.fill(&[arc(0.5, 0.48, 0.22, 0.205, PI, 2.0 * PI)], d, 1.0);
             p.fill(&[rrect(0.30, 0.46, 0.70, 0.78, 0.04)], c, 1.0);
             p.fill(
-                &[poly(&[(0.30, 0.46), (0.70, 0.46), (0.70, 0.56), (0.5, 0.62), (0.30, 0.56)])],
+                &[poly(&[
+                    (0.30, 0.46),
+                    (0.70, 0.46),
+                    (0.70, 0.56),
+                    (0.5, 0.62),
+                    (0.30, 0.56),
+                ])],
                 d,
                 0.6,
             );
@@ -724,12 +880,22 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
         }
         Motif::Scarf => {
             p.fill(
-                &[poly(&[(0.36, 0.18), (0.48, 0.18), (0.46, 0.78), (0.34, 0.78)])],
+                &[poly(&[
+                    (0.36, 0.18),
+                    (0.48, 0.18),
+                    (0.46, 0.78),
+                    (0.34, 0.78),
+                ])],
                 c,
                 1.0,
             );
             p.fill(
-                &[poly(&[(0.52, 0.18), (0.64, 0.18), (0.68, 0.70), (0.56, 0.72)])],
+                &[poly(&[
+                    (0.52, 0.18),
+                    (0.64, 0.18),
+                    (0.68, 0.70),
+                    (0.56, 0.72),
+                ])],
                 d,
                 1.0,
             );
@@ -751,27 +917,49 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
         Motif::Belt => {
             p.fill(&[rrect(0.10, 0.47, 0.90, 0.53, 0.01)], c, 1.0);
             p.fill(
-                &[rect(0.22, 0.44, 0.30, 0.56), rect(0.235, 0.455, 0.285, 0.545)],
+                &[
+                    rect(0.22, 0.44, 0.30, 0.56),
+                    rect(0.235, 0.455, 0.285, 0.545),
+                ],
                 [0.80, 0.66, 0.30],
                 1.0,
             );
             for k in 0..4 {
-                p.fill(&[ellipse(0.42 + 0.05 * k as f32, 0.5, 0.008, 0.008)], d, 1.0);
+                p.fill(
+                    &[ellipse(0.42 + 0.05 * k as f32, 0.5, 0.008, 0.008)],
+                    d,
+                    1.0,
+                );
             }
         }
         Motif::Sunglasses => {
             for x in [0.36, 0.64] {
                 p.fill(&[ellipse(x, 0.5, 0.11, 0.10)], [0.12, 0.12, 0.14], 0.85);
-                p.fill(&[ellipse(x, 0.5, 0.125, 0.115), ellipse(x, 0.5, 0.11, 0.10)], c, 1.0);
+                p.fill(
+                    &[ellipse(x, 0.5, 0.125, 0.115), ellipse(x, 0.5, 0.11, 0.10)],
+                    c,
+                    1.0,
+                );
             }
             p.fill(&[arc(0.5, 0.49, 0.045, 0.03, PI, 2.0 * PI)], c, 1.0);
-            p.fill(&[rect(0.12, 0.44, 0.24, 0.46), rect(0.76, 0.44, 0.88, 0.46)], c, 1.0);
+            p.fill(
+                &[rect(0.12, 0.44, 0.24, 0.46), rect(0.76, 0.44, 0.88, 0.46)],
+                c,
+                1.0,
+            );
         }
         Motif::Hat => {
             p.fill(&[ellipse(0.5, 0.60, 0.32, 0.07)], c, 1.0);
             p.fill(&[rrect(0.36, 0.34, 0.64, 0.60, 0.06)], c, 1.0);
             p.fill(&[rect(0.36, 0.53, 0.64, 0.57)], d, 1.0);
-            p.fill(&[ellipse(0.5, 0.60, 0.32, 0.07), ellipse(0.5, 0.60, 0.30, 0.06)], d, 0.4);
+            p.fill(
+                &[
+                    ellipse(0.5, 0.60, 0.32, 0.07),
+                    ellipse(0.5, 0.60, 0.30, 0.06),
+                ],
+                d,
+                0.4,
+            );
         }
         Motif::Gloves => {
             for (dx, col) in [(-0.11, d), (0.11, c)] {
@@ -798,18 +986,37 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
         Motif::Bowl => {
             p.fill(&[arc(0.5, 0.48, 0.28, 0.0, 0.0, PI)], c, 1.0);
             p.fill(&[ellipse(0.5, 0.48, 0.28, 0.05)], d, 1.0);
-            p.fill(&[ellipse(0.5, 0.48, 0.28, 0.05), ellipse(0.5, 0.48, 0.26, 0.04)], l, 1.0);
+            p.fill(
+                &[
+                    ellipse(0.5, 0.48, 0.28, 0.05),
+                    ellipse(0.5, 0.48, 0.26, 0.04),
+                ],
+                l,
+                1.0,
+            );
         }
         Motif::Plate => {
             p.fill(&[ellipse(0.5, 0.52, 0.34, 0.22)], c, 1.0);
             p.fill(&[ellipse(0.5, 0.52, 0.24, 0.15)], l, 0.5);
-            p.fill(&[ellipse(0.5, 0.52, 0.34, 0.22), ellipse(0.5, 0.52, 0.325, 0.205)], d, 0.6);
+            p.fill(
+                &[
+                    ellipse(0.5, 0.52, 0.34, 0.22),
+                    ellipse(0.5, 0.52, 0.325, 0.205),
+                ],
+                d,
+                0.6,
+            );
         }
         Motif::Jug => {
             p.fill(&[arc(0.64, 0.50, 0.13, 0.09, -PI / 2.0, PI / 2.0)], c, 1.0);
             p.fill(&[poly(&[(0.30, 0.30), (0.38, 0.26), (0.40, 0.34)])], c, 1.0);
             p.fill(
-                &[poly(&[(0.36, 0.28), (0.62, 0.28), (0.68, 0.80), (0.32, 0.80)])],
+                &[poly(&[
+                    (0.36, 0.28),
+                    (0.62, 0.28),
+                    (0.68, 0.80),
+                    (0.32, 0.80),
+                ])],
                 c,
                 1.0,
             );
@@ -828,7 +1035,11 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
                     a,
                 );
                 p.fill(&[ellipse(x, 0.36, 0.10, 0.02)], l, 1.0);
-                p.fill(&[rect(x - 0.07, 0.40, x - 0.055, 0.70)], [1.0, 1.0, 1.0], 0.5);
+                p.fill(
+                    &[rect(x - 0.07, 0.40, x - 0.055, 0.70)],
+                    [1.0, 1.0, 1.0],
+                    0.5,
+                );
             }
         }
         Motif::Board => {
@@ -893,7 +1104,11 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
                 c,
                 1.0,
             );
-            p.fill(&[rect(0.20, 0.45, 0.32, 0.47), rect(0.68, 0.45, 0.80, 0.47)], d, 1.0);
+            p.fill(
+                &[rect(0.20, 0.45, 0.32, 0.47), rect(0.68, 0.45, 0.80, 0.47)],
+                d,
+                1.0,
+            );
             p.fill(&[rrect(0.42, 0.58, 0.58, 0.70, 0.01)], d, 0.6);
         }
         Motif::Candle => {
@@ -912,7 +1127,12 @@ fn draw_motif(p: &mut Painter, motif: Motif, pal: &Palette) {
         Motif::Basket => {
             p.fill(&[arc(0.5, 0.44, 0.20, 0.175, PI, 2.0 * PI)], d, 1.0);
             p.fill(
-                &[poly(&[(0.26, 0.44), (0.74, 0.44), (0.68, 0.80), (0.32, 0.80)])],
+                &[poly(&[
+                    (0.26, 0.44),
+                    (0.74, 0.44),
+                    (0.68, 0.80),
+                    (0.32, 0.80),
+                ])],
                 c,
                 1.0,
             );
@@ -936,7 +1156,10 @@ mod tests {
             assert_eq!(img.dimensions(), (96, 96));
             let reddish = img.pixels().filter(|p| p[0] > 150 && p[1] < 90).count();
             assert!(reddish > 60, "{motif:?} draws the item ({reddish} px)");
-            assert!(seen.insert(img.into_raw()), "{motif:?} looks like another motif");
+            assert!(
+                seen.insert(img.into_raw()),
+                "{motif:?} looks like another motif"
+            );
         }
     }
 
@@ -961,6 +1184,32 @@ mod tests {
         assert_eq!((back.width(), back.height()), (120, 120));
     }
 
+    /// Writes every motif in a few colours into one picture for a visual check:
+    /// `cargo test -p commerce --lib demo::images -- --ignored contact_sheet`.
+    #[test]
+    #[ignore]
+    fn contact_sheet() {
+        let cell = 200u32;
+        let colours = [
+            [238, 192, 38],
+            [38, 38, 42],
+            [242, 240, 234],
+            [52, 104, 182],
+        ];
+        let mut sheet = RgbImage::new(cell * 10, cell * 4 * 2);
+        for (i, motif) in Motif::ALL.iter().enumerate() {
+            let rgb = colours[i % colours.len()];
+            let img = render(*motif, rgb, picture_seed(*motif, rgb), false, cell, cell);
+            let (x, y) = ((i as u32 % 10) * cell, (i as u32 / 10) * cell);
+            image::imageops::replace(&mut sheet, &img, x.into(), y.into());
+            let img = render(*motif, colours[(i + 1) % 4], 9, true, cell, cell);
+            image::imageops::replace(&mut sheet, &img, x.into(), (y + 4 * cell).into());
+        }
+        let path = std::env::temp_dir().join("stoa-demo-motifs.png");
+        sheet.save(&path).unwrap();
+        println!("{}", path.display());
+    }
+
     /// Timing probe: `cargo test -p commerce --lib demo::images -- --ignored --nocapture`.
     #[test]
     #[ignore]
@@ -971,6 +1220,9 @@ mod tests {
         let t = std::time::Instant::now();
         let dir = tempfile::tempdir().unwrap();
         save_jpeg(&img, &dir.path().join("a.jpg")).unwrap();
-        println!("render {render_ms} ms, encode {} ms", t.elapsed().as_millis());
+        println!(
+            "render {render_ms} ms, encode {} ms",
+            t.elapsed().as_millis()
+        );
     }
 }

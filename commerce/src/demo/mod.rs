@@ -110,14 +110,14 @@ pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport
     if is_loaded(db).await? {
         return report(db, true, 0).await;
     }
+    let started = std::time::Instant::now();
     let catalogue = content::catalogue();
 
     // Draw the pictures on other threads while the database is filled.
     let images_dir = data_dir.join("images");
     let products = catalogue.products.clone();
-    let drawing = tokio::task::spawn_blocking(move || {
-        images::write_product_images(&images_dir, &products)
-    });
+    let drawing =
+        tokio::task::spawn_blocking(move || images::write_product_images(&images_dir, &products));
     // Argon2 is slow on purpose; hash the demo passwords in parallel too.
     let hashing: Vec<_> = content::staff()
         .into_iter()
@@ -143,6 +143,8 @@ pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport
     tracing::info!(
         products = catalogue.products.len(),
         images_written = stats.written,
+        images_rendered = stats.rendered,
+        elapsed_ms = started.elapsed().as_millis() as u64,
         "demo shop loaded"
     );
     report(db, false, stats.written).await
@@ -233,19 +235,29 @@ async fn insert_everything<C: ConnectionTrait>(
     insert_batched(
         txn,
         locales.collect(),
-        Some(OnConflict::column(locale::Column::Code).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(locale::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
-    let rates = content::vat_rates().into_iter().map(|r| vat_rate::ActiveModel {
-        code: Set(r.code.to_owned()),
-        name: Set(r.name.to_owned()),
-        rate_bp: Set(r.rate_bp),
-        ..Default::default()
-    });
+    let rates = content::vat_rates()
+        .into_iter()
+        .map(|r| vat_rate::ActiveModel {
+            code: Set(r.code.to_owned()),
+            name: Set(r.name.to_owned()),
+            rate_bp: Set(r.rate_bp),
+            ..Default::default()
+        });
     insert_batched(
         txn,
         rates.collect(),
-        Some(OnConflict::column(vat_rate::Column::Code).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(vat_rate::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
     let vat_ids: HashMap<String, i64> = vat_rate::Entity::find()
@@ -273,7 +285,11 @@ async fn insert_everything<C: ConnectionTrait>(
     insert_batched(
         txn,
         stores.collect(),
-        Some(OnConflict::column(store::Column::Code).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(store::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
     let store_ids: HashMap<String, i64> = store::Entity::find()
@@ -306,7 +322,11 @@ async fn insert_everything<C: ConnectionTrait>(
     insert_batched(
         txn,
         locations,
-        Some(OnConflict::column(location::Column::Code).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(location::Column::Code)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
     let location_ids: HashMap<String, i64> = location::Entity::find()
@@ -320,9 +340,11 @@ async fn insert_everything<C: ConnectionTrait>(
     let mut category_ids: HashMap<String, i64> = HashMap::new();
     let mut pending: Vec<&content::CategorySeed> = cat.categories.iter().collect();
     while !pending.is_empty() {
-        let (ready, later): (Vec<_>, Vec<_>) = pending
-            .into_iter()
-            .partition(|c| c.parent.as_ref().is_none_or(|p| category_ids.contains_key(p)));
+        let (ready, later): (Vec<_>, Vec<_>) = pending.into_iter().partition(|c| {
+            c.parent
+                .as_ref()
+                .is_none_or(|p| category_ids.contains_key(p))
+        });
         if ready.is_empty() {
             return Err(CommerceError::Internal(
                 "demo loader: category parents form a cycle".into(),
@@ -351,10 +373,8 @@ async fn insert_everything<C: ConnectionTrait>(
     }
     let mut rows = Vec::new();
     for c in &cat.categories {
-        for ((loc, name), ((_, slug), (_, description))) in c
-            .name
-            .iter()
-            .zip(c.slugs.iter().zip(c.description.iter()))
+        for ((loc, name), ((_, slug), (_, description))) in
+            c.name.iter().zip(c.slugs.iter().zip(c.description.iter()))
         {
             rows.push(category_translation::ActiveModel {
                 category_id: Set(category_ids[&c.slug]),
@@ -406,10 +426,8 @@ async fn insert_everything<C: ConnectionTrait>(
     let mut rows = Vec::with_capacity(cat.products.len() * 3);
     for p in &cat.products {
         let id = pid(&p.slug)?;
-        for ((loc, name), ((_, slug), (_, description))) in p
-            .name
-            .iter()
-            .zip(p.slugs.iter().zip(p.description.iter()))
+        for ((loc, name), ((_, slug), (_, description))) in
+            p.name.iter().zip(p.slugs.iter().zip(p.description.iter()))
         {
             rows.push(product_translation::ActiveModel {
                 product_id: Set(id),
@@ -594,7 +612,11 @@ async fn insert_everything<C: ConnectionTrait>(
     insert_batched(
         txn,
         customers,
-        Some(OnConflict::column(customer::Column::Email).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(customer::Column::Email)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
 
@@ -621,7 +643,11 @@ async fn insert_everything<C: ConnectionTrait>(
     insert_batched(
         txn,
         rows,
-        Some(OnConflict::column(staff_user::Column::Email).do_nothing().to_owned()),
+        Some(
+            OnConflict::column(staff_user::Column::Email)
+                .do_nothing()
+                .to_owned(),
+        ),
     )
     .await?;
     let staff_ids: HashMap<String, i64> = staff_user::Entity::find()

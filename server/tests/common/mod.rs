@@ -36,7 +36,9 @@ impl TestDb {
     pub async fn new(backend: Backend, demo: bool) -> TestDb {
         let dir = tempfile::tempdir().expect("tempdir");
         let url = match backend {
-            Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("stoa.db").display()),
+            Backend::Sqlite => {
+                format!("sqlite://{}?mode=rwc", dir.path().join("stoa.db").display())
+            }
             Backend::Postgres => fresh_pg_database().await,
         };
         let db = commerce::db::connect(&url).await.expect("connect");
@@ -55,7 +57,9 @@ impl TestDb {
 
 async fn fresh_pg_database() -> String {
     let base = std::env::var("STOA_TEST_PG_URL").unwrap();
-    let admin = commerce::db::connect(&base).await.expect("connect to STOA_TEST_PG_URL");
+    let admin = commerce::db::connect(&base)
+        .await
+        .expect("connect to STOA_TEST_PG_URL");
     let name = format!("stoa_test_{}", uuid::Uuid::new_v4().simple());
     admin
         .execute_unprepared(&format!("CREATE DATABASE {name}"))
@@ -144,13 +148,23 @@ pub fn csrf_from(html: &str) -> String {
 }
 
 /// Signs a staff member in through the real form; returns the response status and Location.
-pub async fn sign_in(app: &TestApp, client: &reqwest::Client, email: &str, password: &str) -> (u16, String) {
+pub async fn sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> (u16, String) {
     let (_, page) = get(client, &app.url("/staff/signin")).await;
     let csrf = csrf_from(&page);
     let r = client
         .post(app.url("/staff/signin"))
         .header("Origin", format!("http://{}", app.addr))
-        .form(&[("csrf", csrf.as_str()), ("email", email), ("password", password), ("next", "/staff")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", password),
+            ("next", "/staff"),
+        ])
         .send()
         .await
         .unwrap();
