@@ -31,6 +31,15 @@ ensure_tools() {
   fi
 }
 
+# Release builds shrink the wasm with wasm-opt (the crates.io build; Debian's binaryen breaks
+# hydration). cargo-leptos uses the one on PATH instead of downloading it.
+ensure_wasm_opt() {
+  if ! command -v wasm-opt >/dev/null; then
+    log "installing wasm-opt (once; takes ~10 minutes)"
+    cargo install wasm-opt --locked
+  fi
+}
+
 # Installs Debian's Chromium for the browser tests if it is missing.
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then

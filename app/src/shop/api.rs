@@ -1,6 +1,7 @@
 //! The shop's server functions: thin wrappers over `commerce::catalog::browse`.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 
 use super::model::*;
 use crate::{error::AppError, i18n::Locale};
@@ -11,14 +12,14 @@ fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
 }
 
 /// Top-level categories for the navigation.
-#[server(endpoint = "shop/nav")]
+#[server(input = GetUrl, endpoint = "shop/nav")]
 pub async fn nav_categories(locale: Locale) -> Result<Vec<CategoryLink>, AppError> {
     let cats = commerce::catalog::browse::top_categories(&db()?, locale.code()).await?;
     Ok(cats.into_iter().map(Into::into).collect())
 }
 
 /// The home page: categories, new arrivals, products on sale.
-#[server(endpoint = "shop/home")]
+#[server(input = GetUrl, endpoint = "shop/home")]
 pub async fn home_page(locale: Locale) -> Result<HomeView, AppError> {
     let v = commerce::catalog::browse::home(&db()?, locale.code()).await?;
     Ok(HomeView {
@@ -29,7 +30,7 @@ pub async fn home_page(locale: Locale) -> Result<HomeView, AppError> {
 }
 
 /// A category page with its products, sorted and paginated.
-#[server(endpoint = "shop/category")]
+#[server(input = GetUrl, endpoint = "shop/category")]
 pub async fn category_page(
     locale: Locale,
     slug: String,
@@ -50,13 +51,14 @@ pub async fn category_page(
     })
 }
 
-/// A product page; `selection` holds the option values chosen in the URL (`size=42`).
-#[server(endpoint = "shop/product")]
+/// A product page; `selection` holds the option values chosen in the URL (`size=42&colour=black`).
+#[server(input = GetUrl, endpoint = "shop/product")]
 pub async fn product_page(
     locale: Locale,
     slug: String,
-    selection: Vec<(String, String)>,
+    selection: String,
 ) -> Result<ProductView, AppError> {
+    let selection = commerce::catalog::browse::parse_selection(&selection);
     let v = commerce::catalog::browse::product(&db()?, locale.code(), &slug, &selection).await?;
     Ok(ProductView {
         slug: v.slug,

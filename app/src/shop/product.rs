@@ -21,12 +21,18 @@ pub fn ProductPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let q = query.read();
-            let mut selection: Vec<(String, String)> = q
+            // The chosen option values, as a canonical `key=value&…` string.
+            let mut pairs: Vec<(String, String)> = q
                 .clone()
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-            selection.sort();
+            pairs.sort();
+            let selection = pairs
+                .iter()
+                .map(|(k, v)| format!("{}={}", urlencoding(k), urlencoding(v)))
+                .collect::<Vec<_>>()
+                .join("&");
             (params.read().get("slug").unwrap_or_default(), selection)
         },
         move |(slug, selection)| product_page(locale, slug, selection),
@@ -120,6 +126,15 @@ fn ProductDetail(p: ProductView) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn option_label(locale: i18n::Locale, code: &str) -> String {

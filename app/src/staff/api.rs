@@ -1,6 +1,7 @@
 //! Staff server functions. Each one checks the session and the role on the server.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -105,7 +106,7 @@ pub fn require(
 }
 
 /// Data for the staff home page.
-#[server(endpoint = "staff/home")]
+#[server(input = GetUrl, endpoint = "staff/home")]
 pub async fn staff_home() -> Result<StaffHomeView, AppError> {
     use commerce::staff::role::{permissions, role_allows, Permission};
     let staff = require(Some(Permission::ViewStaffHome))?;
@@ -135,7 +136,7 @@ pub async fn staff_home() -> Result<StaffHomeView, AppError> {
 }
 
 /// Data for the owner's settings page.
-#[server(endpoint = "staff/settings")]
+#[server(input = GetUrl, endpoint = "staff/settings")]
 pub async fn settings_overview() -> Result<SettingsPageView, AppError> {
     use commerce::staff::role::Permission;
     require(Some(Permission::ManageSettings))?;

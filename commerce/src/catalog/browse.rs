@@ -881,6 +881,39 @@ pub async fn product<C: ConnectionTrait>(
     })
 }
 
+/// Parses a `key=value&…` query string (percent-encoded, `+` for space) into pairs; malformed
+/// pieces are skipped, and at most 16 pairs of at most 64 bytes each are kept.
+pub fn parse_selection(query: &str) -> Vec<(String, String)> {
+    fn decode(s: &str) -> Option<String> {
+        let b = s.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'+' => out.push(b' '),
+                b'%' => {
+                    let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+                    out.push(u8::from_str_radix(hex, 16).ok()?);
+                    i += 2;
+                }
+                c => out.push(c),
+            }
+            i += 1;
+        }
+        String::from_utf8(out).ok()
+    }
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| {
+            let (k, v) = kv.split_once('=')?;
+            let (k, v) = (decode(k)?, decode(v)?);
+            (!k.is_empty() && k.len() <= 64 && v.len() <= 64).then_some((k, v))
+        })
+        .take(16)
+        .collect()
+}
+
 fn query_escape(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -888,4 +921,40 @@ fn query_escape(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{image_urls, parse_selection, query_escape};
+
+    #[test]
+    fn selection_round_trips_through_the_query_string() {
+        let pairs = vec![
+            ("colour".to_owned(), "ciemny niebieski".to_owned()),
+            ("size".to_owned(), "42½".to_owned()),
+        ];
+        let q = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        assert_eq!(parse_selection(&q), pairs);
+        assert_eq!(
+            parse_selection("size=4+2"),
+            vec![("size".into(), "4 2".into())]
+        );
+        assert!(parse_selection("%zz=1&=2&novalue&size=%4").is_empty());
+        assert_eq!(parse_selection(&"a=1&".repeat(100)).len(), 16);
+    }
+
+    #[test]
+    fn thumbnails_sit_beside_images() {
+        assert_eq!(
+            image_urls("products/x-1.jpg"),
+            (
+                "/images/products/x-1.jpg".into(),
+                "/images/products/x-1-thumb.jpg".into()
+            )
+        );
+    }
 }
