@@ -15,6 +15,7 @@ where
         let app = TestApp::start(&testdb).await;
         let app = f(app).await;
         app.stop().await;
+        testdb.cleanup().await;
     }
 }
 

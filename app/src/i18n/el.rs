@@ -146,6 +146,8 @@ pub(super) static MESSAGES: Messages = Messages {
     rate: "Συντελεστής",
     staff_accounts: "Λογαριασμοί προσωπικού",
     active: "Ενεργός",
+    kind_warehouse: "Αποθήκη",
+    kind_store: "Κατάστημα",
 
     // errors
     not_found_title: "Η σελίδα δεν βρέθηκε",

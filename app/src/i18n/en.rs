@@ -138,6 +138,8 @@ pub(super) static MESSAGES: Messages = Messages {
     rate: "Rate",
     staff_accounts: "Staff accounts",
     active: "Active",
+    kind_warehouse: "Warehouse",
+    kind_store: "Store",
 
     // errors
     not_found_title: "Page not found",

@@ -554,6 +554,8 @@ messages! {
     rate,
     staff_accounts,
     active,
+    kind_warehouse,
+    kind_store,
 
     // --- errors -----------------------------------------------------------------------------
     /// Title of the 404 page ("Page not found").

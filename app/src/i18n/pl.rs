@@ -145,6 +145,8 @@ pub(super) static MESSAGES: Messages = Messages {
     rate: "Stawka",
     staff_accounts: "Konta pracowników",
     active: "Aktywne",
+    kind_warehouse: "Magazyn",
+    kind_store: "Sklep",
 
     // errors
     not_found_title: "Nie znaleziono strony",

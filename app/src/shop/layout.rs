@@ -44,7 +44,7 @@ pub fn ShopLayout(children: Children) -> impl IntoView {
         </header>
         <main id="main">{children()}</main>
         <footer class="site-footer">
-            <p>{m.footer_about}</p>
+            <p><strong>{m.footer_about}</strong>" · "{m.footer_about_text}</p>
             <p>{m.returns_policy_short}</p>
             <p class="staff-link"><a href="/staff/signin">{m.staff_area}</a></p>
         </footer>

@@ -78,6 +78,8 @@ pub struct StaffRow {
 /// The owner's settings overview.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsPageView {
+    /// Name of the signed-in owner (for the header).
+    pub signed_in_as: String,
     /// Stores.
     pub stores: Vec<StoreRow>,
     /// Stock locations.
@@ -139,10 +141,11 @@ pub async fn staff_home() -> Result<StaffHomeView, AppError> {
 #[server(input = GetUrl, endpoint = "staff/settings")]
 pub async fn settings_overview() -> Result<SettingsPageView, AppError> {
     use commerce::staff::role::Permission;
-    require(Some(Permission::ManageSettings))?;
+    let me = require(Some(Permission::ManageSettings))?;
     let db = use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)?;
     let o = commerce::staff::settings_overview(&db).await?;
     Ok(SettingsPageView {
+        signed_in_as: me.name,
         stores: o
             .stores
             .into_iter()

@@ -18,7 +18,8 @@ pub fn SettingsPage() -> impl IntoView {
                 match data.await {
                     Ok(s) => view! {
                         <Title text=format!("{} · {}", m.settings, m.shop_name)/>
-                        <StaffLayout>
+                        <StaffLayout signed_in_as=s.signed_in_as.clone()>
+                            <nav class="breadcrumbs" aria-label="breadcrumbs"><a href="/staff">{m.staff_home}</a></nav>
                             <h1>{m.settings}</h1>
                             <section aria-labelledby="stores-h">
                                 <h2 id="stores-h">{m.stores}</h2>
@@ -38,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     <thead><tr><th>{m.code}</th><th>{m.name}</th><th>{m.kind}</th><th>{m.ships_online}</th></tr></thead>
                                     <tbody>
                                         {s.locations.into_iter().map(|r| view! {
-                                            <tr><td>{r.code}</td><td>{r.name}</td><td>{r.kind}</td>
+                                            <tr><td>{r.code}</td><td>{r.name}</td><td>{if r.kind == "warehouse" { m.kind_warehouse } else { m.kind_store }}</td>
                                             <td>{if r.ships_online { m.yes } else { m.no }}</td></tr>
                                         }).collect_view()}
                                     </tbody>

@@ -53,6 +53,28 @@ impl TestDb {
     pub fn data_dir(&self) -> PathBuf {
         self.dir.path().to_path_buf()
     }
+
+    /// Drops the PostgreSQL database (the SQLite file goes with the temporary folder).
+    pub async fn cleanup(self) {
+        if self.backend == Backend::Postgres {
+            let name = self
+                .url
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .split('?')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let base = std::env::var("STOA_TEST_PG_URL").unwrap();
+            if let Ok(admin) = commerce::db::connect(&base).await {
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await;
+                admin.close().await.ok();
+            }
+        }
+    }
 }
 
 async fn fresh_pg_database() -> String {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Started by Playwright's webServer (see playwright.config.ts): serves the demo shop from a
+# fresh, throw-away data folder on 127.0.0.1:3100, so every run starts from the same state.
+# The folder is removed when the server stops (set STOA_E2E_KEEP_DATA=1 to keep it).
+set -euo pipefail
+: "${STOA_BIN:?set STOA_BIN to the built stoa binary, e.g. STOA_BIN=\$CARGO_TARGET_DIR/debug/stoa}"
+if [ ! -x "$STOA_BIN" ]; then
+  echo "serve.sh: STOA_BIN=$STOA_BIN is not an executable file" >&2
+  exit 1
+fi
+dir="$(mktemp -d "${TMPDIR:-/tmp}/stoa-e2e.XXXXXX")"
+echo "serve.sh: data folder $dir"
+# Warnings and errors only (plus the demo loader's summary): one log line per request would
+# drown the test report. Set RUST_LOG to see more.
+export RUST_LOG="${RUST_LOG:-warn,commerce=info}"
+
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  if [ -z "${STOA_E2E_KEEP_DATA:-}" ]; then rm -rf "$dir"; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT HUP
+
+"$STOA_BIN" serve --demo --data "$dir" --addr 127.0.0.1:3100 &
+pid=$!
+wait "$pid"
