@@ -13,6 +13,7 @@ pub mod money;
 pub mod orders;
 pub mod sessions;
 pub mod staff;
+pub mod text;
 pub mod types;
 
 pub use error::{CommerceError, Result};

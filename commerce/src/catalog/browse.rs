@@ -884,43 +884,14 @@ pub async fn product<C: ConnectionTrait>(
 /// Parses a `key=value&…` query string (percent-encoded, `+` for space) into pairs; malformed
 /// pieces are skipped, and at most 16 pairs of at most 64 bytes each are kept.
 pub fn parse_selection(query: &str) -> Vec<(String, String)> {
-    fn decode(s: &str) -> Option<String> {
-        let b = s.as_bytes();
-        let mut out = Vec::with_capacity(b.len());
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'+' => out.push(b' '),
-                b'%' => {
-                    let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                    out.push(u8::from_str_radix(hex, 16).ok()?);
-                    i += 2;
-                }
-                c => out.push(c),
-            }
-            i += 1;
-        }
-        String::from_utf8(out).ok()
-    }
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| {
-            let (k, v) = kv.split_once('=')?;
-            let (k, v) = (decode(k)?, decode(v)?);
-            (!k.is_empty() && k.len() <= 64 && v.len() <= 64).then_some((k, v))
-        })
+    crate::text::form_pairs(query)
+        .filter(|(k, v)| !k.is_empty() && k.len() <= 64 && v.len() <= 64)
         .take(16)
         .collect()
 }
 
 fn query_escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    crate::text::percent_encode(s, b"")
 }
 
 #[cfg(test)]
