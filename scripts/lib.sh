@@ -54,5 +54,12 @@ ensure_chromium() {
 # Builds the site (wasm + CSS) and the server through cargo-leptos.
 build_site() {
   log "building the shop (cargo leptos build $*)"
-  cargo leptos build "$@"
+  if [[ " $* " == *" --release "* ]]; then
+    # A release server embeds the site files, so build them first, then the server: cargo-leptos
+    # would otherwise build both side by side and the server could embed a stale wasm.
+    cargo leptos build "$@" --frontend-only
+    cargo leptos build "$@" --server-only
+  else
+    cargo leptos build "$@"
+  fi
 }
