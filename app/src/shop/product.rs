@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map};
 
 use super::{
     api::product_page,
@@ -17,23 +17,15 @@ use crate::{context::request_ctx, error::ErrorPage, i18n, ui::Price};
 pub fn ProductPage() -> impl IntoView {
     let locale = request_ctx().locale;
     let params = use_params_map();
-    let query = use_query_map();
+    let location = use_location();
     let data = Resource::new(
         move || {
-            let q = query.read();
-            // The chosen option values, as a canonical `key=value&…` string.
-            let mut pairs: Vec<(String, String)> = q
-                .clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
-            pairs.sort();
-            let selection = pairs
-                .iter()
-                .map(|(k, v)| format!("{}={}", urlencoding(k), urlencoding(v)))
-                .collect::<Vec<_>>()
-                .join("&");
-            (params.read().get("slug").unwrap_or_default(), selection)
+            // The query string as the browser sent it; the server parses it
+            // (`commerce::catalog::browse::parse_selection`).
+            (
+                params.read().get("slug").unwrap_or_default(),
+                location.search.get(),
+            )
         },
         move |(slug, selection)| product_page(locale, slug, selection),
     );
@@ -126,15 +118,6 @@ fn ProductDetail(p: ProductView) -> impl IntoView {
             </section>
         </article>
     }
-}
-
-fn urlencoding(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn option_label(locale: i18n::Locale, code: &str) -> String {
