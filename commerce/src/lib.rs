@@ -11,6 +11,8 @@ pub mod error;
 pub mod inventory;
 pub mod money;
 pub mod orders;
+pub mod outbox;
+pub mod search;
 pub mod sessions;
 pub mod staff;
 pub mod text;

@@ -135,6 +135,8 @@ pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport
         return report(db, true, 0).await;
     }
     insert_everything(&txn, &catalogue, &hashes).await?;
+    // A whole catalogue at once: search indexes rebuild rather than apply thousands of changes.
+    crate::outbox::emit(&txn, crate::outbox::Change::Rebuild).await?;
     let stats = drawing
         .await
         .map_err(join_error)?

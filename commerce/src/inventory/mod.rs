@@ -46,7 +46,8 @@ pub struct NewMovement {
 ///
 /// Creates the `stock_levels` row on the first movement, otherwise adds `quantity` to `on_hand`
 /// in one `UPDATE … SET on_hand = on_hand + ?` (so concurrent movements cannot lose updates),
-/// then appends the movement with the resulting `balance_after`. Run it inside a transaction.
+/// then appends the movement with the resulting `balance_after` and an outbox notice for the
+/// search index. Run it inside a transaction.
 ///
 /// # Errors
 /// - [`CommerceError::Validation`] if `quantity` is 0;
@@ -135,6 +136,8 @@ pub async fn post_movement<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    // Availability is searchable ("in stock at …"): tell the search indexes.
+    crate::outbox::emit(conn, crate::outbox::Change::Variant(m.variant_id)).await?;
     Ok(movement)
 }
 

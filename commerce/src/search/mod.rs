@@ -1,0 +1,51 @@
+//! Product search (DESIGN §3.1): a tantivy index per instance, kept in step with the database
+//! through the outbox.
+//!
+//! - [`analysis`]: how text becomes terms (case, accents, Greek final sigma, Polish letters,
+//!   stemming).
+//! - [`schema`]: one document per active product; per-locale text fields, facets (category,
+//!   attributes, availability) and fast fields (price, date, stock).
+//! - [`params`]: the search as a URL query string.
+//! - [`index`]: opening/rebuilding the index in the data folder, following the outbox, running
+//!   queries with facet counts.
+//! - [`documents`]: building documents from the database.
+//! - [`page`]: the results page, header suggestions and the exact SKU/barcode shortcut.
+//!
+//! See `docs/search-design.md` for the reasoning behind the analyzers and the query shape.
+
+pub mod analysis;
+pub mod documents;
+pub mod index;
+pub mod page;
+pub mod params;
+pub mod schema;
+
+pub use index::{Hits, RebuildStats, SearchIndex};
+pub use page::{
+    find_code, search_page, suggest, CodeMatch, FacetGroup, FacetValue, PriceBandValue, SearchPage,
+    SortLink, Suggestions,
+};
+pub use params::{SearchParams, Sort};
+
+use std::{sync::Arc, time::Duration};
+
+use sea_orm::DatabaseConnection;
+
+/// Follows the outbox every `every` until the returned handle is aborted: each step applies the
+/// committed changes to the index (errors are logged and retried on the next step).
+pub fn spawn_sync(
+    index: Arc<SearchIndex>,
+    db: DatabaseConnection,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = index.sync(&db).await {
+                tracing::error!(error = %e, "search index sync failed; retrying");
+            }
+        }
+    })
+}

@@ -1,0 +1,357 @@
+//! What a search asks for, read from and written back to the URL query string.
+//!
+//! `/search?q=kurtka&cat=3&colour=red,blue&size=m&price=2&store=1,2&online=1&sort=price_asc&page=2`
+//!
+//! Parsing never fails: unknown keys and malformed values are ignored, so any URL shows a page.
+//! [`SearchParams::to_query`] writes a canonical query string (sorted, empty parts left out), and
+//! the `toggle_*`/`with_*` helpers build the links of the facets and the sort menu.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::text::{form_pairs, percent_encode};
+
+/// Longest query text kept, in characters (longer input is cut, never refused).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Highest page number accepted; deeper pages show as empty with a way back.
+pub const MAX_PAGE: u64 = 1000;
+
+/// Lower bounds of the price bands in minor units (VAT included), ascending, the first 0.
+pub const PRICE_BANDS: [i64; 6] = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
+
+/// Option codes that become attribute facets, in display order.
+pub const ATTRIBUTE_CODES: [&str; 2] = ["colour", "size"];
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best match first (in-stock first among equals).
+    #[default]
+    Relevance,
+    /// Cheapest first.
+    PriceAsc,
+    /// Dearest first.
+    PriceDesc,
+    /// Newest first.
+    Newest,
+}
+
+impl Sort {
+    /// Every sort, in menu order.
+    pub const ALL: [Sort; 4] = [
+        Sort::Relevance,
+        Sort::PriceAsc,
+        Sort::PriceDesc,
+        Sort::Newest,
+    ];
+
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::PriceAsc => "price_asc",
+            Sort::PriceDesc => "price_desc",
+            Sort::Newest => "newest",
+        }
+    }
+
+    /// Reads a URL value; anything unknown is [`Sort::Relevance`].
+    pub fn parse(s: &str) -> Sort {
+        Sort::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .unwrap_or_default()
+    }
+}
+
+/// A search: text, filters, order and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchParams {
+    /// The words typed (at most [`MAX_QUERY_CHARS`] characters).
+    pub q: String,
+    /// Category filter (includes its descendants).
+    pub category: Option<i64>,
+    /// Attribute filters: option code → value codes (values of one option are OR-ed).
+    pub attrs: BTreeMap<String, BTreeSet<String>>,
+    /// Price band filter: indexes into [`PRICE_BANDS`] (OR-ed).
+    pub price: BTreeSet<usize>,
+    /// "Available at" filter: store ids (OR-ed with each other and with `online`).
+    pub stores: BTreeSet<i64>,
+    /// "Ships online" filter.
+    pub online: bool,
+    /// Result order.
+    pub sort: Sort,
+    /// Page number, from 1.
+    pub page: u64,
+}
+
+impl SearchParams {
+    /// A search for `q` with no filters, first page.
+    pub fn text(q: &str) -> Self {
+        SearchParams {
+            q: clip(q),
+            page: 1,
+            ..Default::default()
+        }
+    }
+
+    /// Reads a URL query string (with or without the leading `?`). Never fails.
+    pub fn from_query(query: &str) -> Self {
+        let mut p = SearchParams {
+            page: 1,
+            ..Default::default()
+        };
+        for (k, v) in form_pairs(query) {
+            match k.as_str() {
+                "q" => p.q = clip(&v),
+                "cat" => p.category = v.trim().parse::<i64>().ok().filter(|c| *c > 0),
+                "price" => p.price.extend(
+                    list(&v)
+                        .filter_map(|x| x.parse::<usize>().ok())
+                        .filter(|i| *i < PRICE_BANDS.len()),
+                ),
+                "store" => p.stores.extend(
+                    list(&v)
+                        .filter_map(|x| x.parse::<i64>().ok())
+                        .filter(|i| *i > 0),
+                ),
+                "online" => p.online = matches!(v.trim(), "1" | "true" | "yes" | "on"),
+                "sort" => p.sort = Sort::parse(v.trim()),
+                "page" => p.page = v.trim().parse::<u64>().unwrap_or(1).clamp(1, MAX_PAGE + 1),
+                code if ATTRIBUTE_CODES.contains(&code) => {
+                    let values: BTreeSet<String> = list(&v)
+                        .filter(|x| x.len() <= 40 && x.bytes().all(is_code_byte))
+                        .map(str::to_owned)
+                        .collect();
+                    if !values.is_empty() {
+                        p.attrs.entry(code.to_owned()).or_default().extend(values);
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// The canonical query string (no leading `?`); empty for an empty search.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", percent_encode(self.q.trim(), b"")));
+        }
+        if let Some(c) = self.category {
+            parts.push(format!("cat={c}"));
+        }
+        for code in ATTRIBUTE_CODES {
+            if let Some(values) = self.attrs.get(code).filter(|v| !v.is_empty()) {
+                let joined: Vec<&str> = values.iter().map(String::as_str).collect();
+                parts.push(format!(
+                    "{code}={}",
+                    percent_encode(&joined.join(","), b",")
+                ));
+            }
+        }
+        if !self.price.is_empty() {
+            parts.push(format!("price={}", join(self.price.iter())));
+        }
+        if !self.stores.is_empty() {
+            parts.push(format!("store={}", join(self.stores.iter())));
+        }
+        if self.online {
+            parts.push("online=1".into());
+        }
+        if self.sort != Sort::Relevance {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+
+    /// Whether any filter (not the text, sort or page) is set.
+    pub fn has_filters(&self) -> bool {
+        self.category.is_some()
+            || self.attrs.values().any(|v| !v.is_empty())
+            || !self.price.is_empty()
+            || !self.stores.is_empty()
+            || self.online
+    }
+
+    /// A copy on the first page (every filter change goes back to page 1).
+    fn first_page(&self) -> Self {
+        SearchParams {
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The same search with `category` as the category filter (`None` removes it).
+    pub fn with_category(&self, category: Option<i64>) -> Self {
+        SearchParams {
+            category,
+            ..self.first_page()
+        }
+    }
+
+    /// The same search with attribute value `code=value` switched on or off.
+    pub fn toggle_attr(&self, code: &str, value: &str) -> Self {
+        let mut p = self.first_page();
+        let set = p.attrs.entry(code.to_owned()).or_default();
+        if !set.remove(value) {
+            set.insert(value.to_owned());
+        }
+        if set.is_empty() {
+            p.attrs.remove(code);
+        }
+        p
+    }
+
+    /// The same search with price band `band` switched on or off.
+    pub fn toggle_price(&self, band: usize) -> Self {
+        let mut p = self.first_page();
+        if !p.price.remove(&band) {
+            p.price.insert(band);
+        }
+        p
+    }
+
+    /// The same search with store `store` switched on or off in the availability filter.
+    pub fn toggle_store(&self, store: i64) -> Self {
+        let mut p = self.first_page();
+        if !p.stores.remove(&store) {
+            p.stores.insert(store);
+        }
+        p
+    }
+
+    /// The same search with "ships online" switched on or off.
+    pub fn toggle_online(&self) -> Self {
+        SearchParams {
+            online: !self.online,
+            ..self.first_page()
+        }
+    }
+
+    /// The same search in another order.
+    pub fn with_sort(&self, sort: Sort) -> Self {
+        SearchParams {
+            sort,
+            ..self.first_page()
+        }
+    }
+
+    /// The same search on page `page`.
+    pub fn with_page(&self, page: u64) -> Self {
+        SearchParams {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    /// The same text without any filter, first page, same order.
+    pub fn without_filters(&self) -> Self {
+        SearchParams {
+            q: self.q.clone(),
+            sort: self.sort,
+            page: 1,
+            ..Default::default()
+        }
+    }
+}
+
+/// `[lo, hi)` of price band `band` in minor units; `hi` is `None` for the last band.
+pub fn price_band_bounds(band: usize) -> Option<(i64, Option<i64>)> {
+    let lo = *PRICE_BANDS.get(band)?;
+    Some((lo, PRICE_BANDS.get(band + 1).copied()))
+}
+
+fn clip(q: &str) -> String {
+    q.chars().take(MAX_QUERY_CHARS).collect()
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .take(50)
+}
+
+fn join<T: ToString>(it: impl Iterator<Item = T>) -> String {
+    it.map(|x| x.to_string()).collect::<Vec<_>>().join(",")
+}
+
+fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_of_a_full_search() {
+        let q = "q=%C5%BC%C3%B3%C5%82ta+kurtka&cat=3&colour=red,blue&size=m&price=1,2&store=2&online=1&sort=price_desc&page=3";
+        let p = SearchParams::from_query(q);
+        assert_eq!(p.q, "żółta kurtka");
+        assert_eq!(p.category, Some(3));
+        assert_eq!(p.attrs["colour"].len(), 2);
+        assert_eq!(p.price, BTreeSet::from([1, 2]));
+        assert_eq!(p.stores, BTreeSet::from([2]));
+        assert!(p.online);
+        assert_eq!(p.sort, Sort::PriceDesc);
+        assert_eq!(p.page, 3);
+        assert_eq!(SearchParams::from_query(&p.to_query()), p);
+    }
+
+    #[test]
+    fn junk_is_ignored_never_an_error() {
+        let p = SearchParams::from_query(
+            "?cat=x&price=99,-1,a&store=0,-3&page=-2&sort=evil&colour=%3Cscript%3E&size=&zz=1&%ZZ=1",
+        );
+        assert_eq!(
+            p,
+            SearchParams {
+                page: 1,
+                ..Default::default()
+            }
+        );
+        let long = "a".repeat(10_000);
+        assert_eq!(
+            SearchParams::from_query(&format!("q={long}")).q.len(),
+            MAX_QUERY_CHARS
+        );
+        assert_eq!(
+            SearchParams::from_query("page=99999999999999999999").page,
+            1
+        );
+        assert_eq!(SearchParams::from_query("page=5000").page, MAX_PAGE + 1);
+    }
+
+    #[test]
+    fn toggles_reset_the_page_and_switch_values() {
+        let p = SearchParams::from_query("q=shoe&colour=red&page=4");
+        let t = p.toggle_attr("colour", "blue");
+        assert_eq!(t.page, 1);
+        assert_eq!(t.to_query(), "q=shoe&colour=blue,red");
+        assert_eq!(
+            t.toggle_attr("colour", "blue")
+                .toggle_attr("colour", "red")
+                .to_query(),
+            "q=shoe"
+        );
+        assert_eq!(
+            p.toggle_price(0).toggle_store(2).toggle_online().to_query(),
+            "q=shoe&colour=red&price=0&store=2&online=1"
+        );
+        assert_eq!(p.with_page(5).page, 5);
+        assert_eq!(
+            p.with_sort(Sort::Newest).to_query(),
+            "q=shoe&colour=red&sort=newest"
+        );
+        assert_eq!(p.without_filters().to_query(), "q=shoe");
+        assert_eq!(price_band_bounds(5), Some((50_000, None)));
+        assert_eq!(price_band_bounds(0), Some((0, Some(2_500))));
+        assert_eq!(price_band_bounds(6), None);
+    }
+}
