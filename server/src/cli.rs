@@ -54,6 +54,8 @@ pub enum Command {
     Migrate,
     /// Load the demo shop (stores, products, stock, staff accounts) and print the accounts.
     Demo,
+    /// Rebuild the search index from the database (a running server is asked to do it).
+    Reindex,
     /// Create a staff account.
     CreateStaff {
         /// Sign-in e-mail address.
@@ -106,6 +108,27 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             let report = commerce::demo::load(&db, &config.data_dir).await?;
             print_demo(&report);
         }
+        Command::Reindex => {
+            let (config, db) = open(&cli).await?;
+            match commerce::search::SearchIndex::open(&db, &config.data_dir).await {
+                Ok(index) => {
+                    let stats = index.rebuild(&db).await?;
+                    println!(
+                        "search index rebuilt: {} products in {} ms ({})",
+                        stats.products,
+                        stats.elapsed.as_millis(),
+                        config.data_dir.join("search").display()
+                    );
+                }
+                Err(commerce::CommerceError::Conflict(_)) => {
+                    commerce::outbox::emit(&db, commerce::outbox::Change::Rebuild).await?;
+                    println!(
+                        "a running server holds the search index: it will rebuild it within a second"
+                    );
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
         Command::CreateStaff {
             email,
             password,
@@ -141,7 +164,8 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 .await
                 .map_err(|e| Fatal(format!("cannot listen on {addr}: {e}")))?;
             let local = listener.local_addr()?;
-            let state = crate::state(db, config.data_dir.clone(), local, *secure_cookies);
+            let search = commerce::search::SearchIndex::open(&db, &config.data_dir).await?;
+            let state = crate::state(db, search, config.data_dir.clone(), local, *secure_cookies);
             tracing::info!(data = %config.data_dir.display(), database = %commerce::db::redact(&config.database_url), "starting");
             println!(
                 "Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)"

@@ -2,6 +2,7 @@
 //!
 //! `main.rs` is the command line; everything it runs lives here so integration tests can start
 //! the same server on port 0.
+#![recursion_limit = "256"]
 
 pub mod assets;
 pub mod auth;
@@ -29,9 +30,13 @@ pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-/// Builds the shared state over an open, migrated database.
+/// How often the search index looks for committed changes in the outbox.
+pub const SEARCH_SYNC_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Builds the shared state over an open, migrated database and its search index.
 pub fn state(
     db: DatabaseConnection,
+    search: Arc<commerce::search::SearchIndex>,
     data_dir: std::path::PathBuf,
     addr: SocketAddr,
     secure_cookies: bool,
@@ -46,17 +51,23 @@ pub fn state(
             .map(|d| d.as_secs())
             .unwrap_or_default(),
         secure_cookies,
+        search,
     }
 }
 
-/// Serves the application on an already bound listener until `shutdown` resolves.
+/// Serves the application on an already bound listener until `shutdown` resolves. While it
+/// serves, the search index follows the outbox every [`SEARCH_SYNC_EVERY`].
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let sync =
+        commerce::search::spawn_sync(state.search.clone(), state.db.clone(), SEARCH_SYNC_EVERY);
     let app = routes::router(state);
-    axum::serve(listener, app.into_make_service())
+    let served = axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    sync.abort();
+    served
 }

@@ -8,7 +8,7 @@ use axum::{
     extract::{Request, State},
     http::{header, HeaderValue, StatusCode},
     middleware::from_fn_with_state,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
     routing::{get, post},
     Router,
 };
@@ -25,9 +25,11 @@ pub fn router(state: AppState) -> Router {
     let _ = any_spawner::Executor::init_tokio();
     let context = {
         let db = state.db.clone();
+        let search = state.search.clone();
         let data_dir = state.data_dir.clone();
         move || {
             provide_context(db.clone());
+            provide_context(search.clone());
             provide_context(app::context::DataDir(data_dir.clone()));
         }
     };
@@ -50,6 +52,20 @@ pub fn router(state: AppState) -> Router {
             render(req).await
         }
     };
+    // `/search?q=<SKU or barcode>` jumps straight to that variant's product page.
+    let search = {
+        let pages = pages.clone();
+        move |State(state): State<AppState>, req: Request| {
+            let pages = pages.clone();
+            async move {
+                let uri = req.uri().clone();
+                if let Some(to) = code_redirect(&state, &uri).await {
+                    return Redirect::to(&to).into_response();
+                }
+                pages(req).await
+            }
+        }
+    };
     let server_fns = move |req: Request| {
         let context = context.clone();
         async move {
@@ -61,6 +77,9 @@ pub fn router(state: AppState) -> Router {
     let images = ServeDir::new(state.data_dir.join("images"));
 
     Router::new()
+        .route("/search", get(search.clone()))
+        .route("/el/search", get(search.clone()))
+        .route("/pl/search", get(search))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/staff/signin", get(pages.clone()).post(auth::sign_in))
@@ -106,4 +125,20 @@ async fn metrics(State(state): State<AppState>) -> Response {
         HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
     );
     response
+}
+
+/// Where `/search?q=…` should go instead when `q` is exactly an active variant's SKU or
+/// barcode: its product page (in the request's language) with that variant selected.
+async fn code_redirect(state: &AppState, uri: &http::Uri) -> Option<String> {
+    let query = uri.query()?;
+    let q = commerce::text::form_pairs(query).find(|(k, _)| k == "q")?.1;
+    let (locale, _) = app::i18n::split_locale_path(uri.path());
+    let locale = locale.unwrap_or(app::i18n::Locale::En);
+    match commerce::search::find_code(&state.db, locale.code(), &q).await {
+        Ok(found) => found.map(|m| app::i18n::localized_path(locale, &m.path())),
+        Err(e) => {
+            tracing::error!(error = %e, "SKU/barcode lookup failed");
+            None
+        }
+    }
 }

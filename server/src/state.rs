@@ -6,9 +6,12 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use commerce::search::SearchIndex;
+
 use crate::telemetry::Metrics;
 
-/// Shared state: one database pool, the Leptos options, the data folder and the metrics.
+/// Shared state: one database pool, the search index, the Leptos options, the data folder and
+/// the metrics.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     /// The database pool (SQLite or PostgreSQL).
@@ -23,4 +26,6 @@ pub struct AppState {
     pub started_unix: u64,
     /// Whether session cookies get the `Secure` attribute regardless of the request.
     pub secure_cookies: bool,
+    /// The product search index of this instance (follows the outbox).
+    pub search: Arc<SearchIndex>,
 }

@@ -112,7 +112,10 @@ impl TestApp {
         let db = commerce::db::connect(&testdb.url).await.expect("connect");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let state = server::state(db.clone(), testdb.data_dir(), addr, false);
+        let search = commerce::search::SearchIndex::open(&db, &testdb.data_dir())
+            .await
+            .expect("open the search index");
+        let state = server::state(db.clone(), search, testdb.data_dir(), addr, false);
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {
