@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=shop::home::HomePage/>
                 <Route path=path!("/c/:slug") view=shop::category::CategoryPage/>
                 <Route path=path!("/p/:slug") view=shop::product::ProductPage/>
+                <Route path=path!("/search") view=shop::search::SearchPage/>
                 <Route path=path!("/staff/signin") view=staff::signin::SignInPage/>
                 <Route path=path!("/staff") view=staff::home::StaffHomePage/>
                 <Route path=path!("/staff/settings") view=staff::settings::SettingsPage/>

@@ -97,6 +97,13 @@ pub(super) static MESSAGES: Messages = Messages {
     next: "Επόμενη",
     subcategories: "Υποκατηγορίες",
     pagination: "Σελιδοποίηση",
+    search_all_products: "Όλα τα προϊόντα",
+    ships_online_facet: "Διαθέσιμο για αποστολή",
+    exact_match: "Ακριβής αντιστοίχιση",
+    page_past_end: "Δεν υπάρχουν αποτελέσματα σε αυτή τη σελίδα.",
+    back_to_first_page: "Επιστροφή στην πρώτη σελίδα",
+    back_to_last_page: "Μετάβαση στην τελευταία σελίδα",
+    category: "Κατηγορία",
 
     // staff
     staff_area: "Χώρος προσωπικού",
@@ -257,4 +264,24 @@ pub(super) fn search_results_for(query: &str) -> String {
 pub(super) fn return_window_days(days: u64) -> String {
     let unit = plural(L, days, "ημέρας", "ημερών", "ημερών");
     format!("Επιστροφή εντός {} {unit}", count(L, days))
+}
+
+pub(super) fn results_count(n: u64) -> String {
+    format!(
+        "{} {}",
+        count(L, n),
+        plural(L, n, "αποτέλεσμα", "αποτελέσματα", "αποτελέσματα")
+    )
+}
+
+pub(super) fn results_count_for(n: u64, query: &str) -> String {
+    format!("{} για «{}»", results_count(n), query.trim())
+}
+
+pub(super) fn price_under(hi: &str) -> String {
+    format!("Κάτω από {hi}")
+}
+
+pub(super) fn price_over(lo: &str) -> String {
+    format!("{lo} και άνω")
 }

@@ -89,6 +89,13 @@ pub(super) static MESSAGES: Messages = Messages {
     next: "Next",
     subcategories: "Subcategories",
     pagination: "Pagination",
+    search_all_products: "All products",
+    ships_online_facet: "Ships online",
+    exact_match: "Exact match",
+    page_past_end: "There are no results on this page.",
+    back_to_first_page: "Back to the first page",
+    back_to_last_page: "Go to the last page",
+    category: "Category",
 
     // staff
     staff_area: "Staff area",
@@ -222,4 +229,24 @@ pub(super) fn return_window_days(days: u64) -> String {
         count(L, days),
         plural(L, days, "day", "days", "days")
     )
+}
+
+pub(super) fn results_count(n: u64) -> String {
+    format!(
+        "{} {}",
+        count(L, n),
+        plural(L, n, "result", "results", "results")
+    )
+}
+
+pub(super) fn results_count_for(n: u64, query: &str) -> String {
+    format!("{} for “{}”", results_count(n), query.trim())
+}
+
+pub(super) fn price_under(hi: &str) -> String {
+    format!("Under {hi}")
+}
+
+pub(super) fn price_over(lo: &str) -> String {
+    format!("{lo} and over")
 }

@@ -474,6 +474,21 @@ messages! {
     subcategories,
     /// `aria-label` of the pagination `<nav>` ("Pagination").
     pagination,
+    /// Heading of the search page when no words were typed ("All products").
+    search_all_products,
+    /// Search facet: products that can be shipped from the online stock ("Ships online").
+    ships_online_facet,
+    /// Label of the link to the variant whose SKU/barcode is exactly the search text
+    /// ("Exact match").
+    exact_match,
+    /// A results page past the last one (a sentence).
+    page_past_end,
+    /// Link from a page past the end back to the first page ("Back to the first page").
+    back_to_first_page,
+    /// Link from a page past the end to the last page of results ("Go to the last page").
+    back_to_last_page,
+    /// Tag of a category among the search suggestions ("Category").
+    category,
 
     // --- staff ------------------------------------------------------------------------------
     /// Name of the staff part of the site ("Staff area").
@@ -718,6 +733,40 @@ pub fn choose_option(locale: Locale, option: &str) -> String {
 /// "Results for “lamp”"; "Αποτελέσματα για «λάμπα»"; "Wyniki wyszukiwania dla „lampa”".
 pub fn search_results_for(locale: Locale, query: &str) -> String {
     per_locale!(locale, search_results_for(query))
+}
+
+/// Number of search results: "1 result", "24 results"; "1 αποτέλεσμα", "24 αποτελέσματα";
+/// "1 wynik", "2 wyniki", "5 wyników".
+pub fn results_count(locale: Locale, n: u64) -> String {
+    per_locale!(locale, results_count(n))
+}
+
+/// Heading of the search page: "24 results for “kurtka”"; "24 αποτελέσματα για «παπούτσια»";
+/// "24 wyniki dla „kurtka”".
+pub fn results_count_for(locale: Locale, n: u64, query: &str) -> String {
+    per_locale!(locale, results_count_for(n, query))
+}
+
+/// Label of a price band `[min, max)` in minor units (`max` `None`: no upper bound), formatted
+/// with [`format_money`]: "Under €25.00", "€25.00 – €50.00", "€500.00 and over".
+pub fn price_band(
+    locale: Locale,
+    min_minor: i64,
+    max_minor: Option<i64>,
+    currency: &str,
+) -> String {
+    let lo = format_money(locale, min_minor, currency);
+    match max_minor {
+        Some(hi) => {
+            let hi = format_money(locale, hi, currency);
+            if min_minor <= 0 {
+                per_locale!(locale, price_under(&hi))
+            } else {
+                format!("{lo} – {hi}")
+            }
+        }
+        None => per_locale!(locale, price_over(&lo)),
+    }
 }
 
 /// Return window: "Returns within 30 days"; "Επιστροφή εντός 30 ημερών"; "Zwrot w ciągu 30 dni".

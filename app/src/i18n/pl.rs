@@ -96,6 +96,13 @@ pub(super) static MESSAGES: Messages = Messages {
     next: "Następna",
     subcategories: "Podkategorie",
     pagination: "Nawigacja po stronach",
+    search_all_products: "Wszystkie produkty",
+    ships_online_facet: "Dostępne do wysyłki",
+    exact_match: "Dokładne dopasowanie",
+    page_past_end: "Na tej stronie nie ma wyników.",
+    back_to_first_page: "Wróć do pierwszej strony",
+    back_to_last_page: "Przejdź do ostatniej strony",
+    category: "Kategoria",
 
     // staff
     staff_area: "Panel pracownika",
@@ -242,4 +249,24 @@ pub(super) fn search_results_for(query: &str) -> String {
 pub(super) fn return_window_days(days: u64) -> String {
     let unit = plural(L, days, "dnia", "dni", "dni");
     format!("Zwrot w ciągu {} {unit}", count(L, days))
+}
+
+pub(super) fn results_count(n: u64) -> String {
+    format!(
+        "{} {}",
+        count(L, n),
+        plural(L, n, "wynik", "wyniki", "wyników")
+    )
+}
+
+pub(super) fn results_count_for(n: u64, query: &str) -> String {
+    format!("{} dla „{}”", results_count(n), query.trim())
+}
+
+pub(super) fn price_under(hi: &str) -> String {
+    format!("Poniżej {hi}")
+}
+
+pub(super) fn price_over(lo: &str) -> String {
+    format!("{lo} i więcej")
 }

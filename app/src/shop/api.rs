@@ -1,4 +1,5 @@
-//! The shop's server functions: thin wrappers over `commerce::catalog::browse`.
+//! The shop's server functions: thin wrappers over `commerce::catalog::browse` and
+//! `commerce::search`.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -9,6 +10,14 @@ use crate::{error::AppError, i18n::Locale};
 #[cfg(feature = "ssr")]
 fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
     use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)
+}
+
+#[cfg(feature = "ssr")]
+fn search_index() -> Result<std::sync::Arc<commerce::search::SearchIndex>, AppError> {
+    use_context::<std::sync::Arc<commerce::search::SearchIndex>>().ok_or_else(|| {
+        tracing::error!("the search index is not in the server function context");
+        AppError::Internal
+    })
 }
 
 /// Top-level categories for the navigation.
@@ -118,6 +127,108 @@ pub async fn product_page(
             })
             .collect(),
     })
+}
+
+/// The search results page; `query` is the raw URL query string (`q=…&colour=red&page=2`),
+/// parsed on the server (`commerce::search::SearchParams::from_query`, which never fails).
+#[server(input = GetUrl, endpoint = "shop/search")]
+pub async fn search_results(locale: Locale, query: String) -> Result<SearchView, AppError> {
+    let params = commerce::search::SearchParams::from_query(&query);
+    let v =
+        commerce::search::search_page(&db()?, &*search_index()?, locale.code(), &params).await?;
+    Ok(v.into())
+}
+
+/// Suggestions for the header search box while typing.
+#[server(input = GetUrl, endpoint = "shop/suggest")]
+pub async fn search_suggestions(locale: Locale, q: String) -> Result<SuggestView, AppError> {
+    let s = commerce::search::suggest(&db()?, &*search_index()?, locale.code(), &q).await?;
+    Ok(SuggestView {
+        code_match: s.code_match.map(Into::into),
+        categories: s.categories.into_iter().map(Into::into).collect(),
+        products: s.products.into_iter().map(Into::into).collect(),
+    })
+}
+
+#[cfg(feature = "ssr")]
+impl From<commerce::search::SearchPage> for SearchView {
+    fn from(v: commerce::search::SearchPage) -> Self {
+        let links = |values: Vec<commerce::search::FacetValue>| -> Vec<FacetLink> {
+            values.into_iter().map(Into::into).collect()
+        };
+        let currency = v
+            .products
+            .first()
+            .map(|p| p.currency.clone())
+            .unwrap_or_else(|| "EUR".to_owned());
+        SearchView {
+            q: v.params.q.trim().to_owned(),
+            page_query: v.params.with_page(1).to_query(),
+            all_categories_query: v.params.with_category(None).to_query(),
+            has_filters: v.params.has_filters(),
+            query: v.query,
+            products: v.products.into_iter().map(Into::into).collect(),
+            total: v.total,
+            page: v.page,
+            pages: v.pages,
+            sorts: v
+                .sorts
+                .into_iter()
+                .map(|s| SortOption {
+                    sort: s.sort.as_str().to_owned(),
+                    selected: s.selected,
+                    query: s.query,
+                })
+                .collect(),
+            category_trail: links(v.category_trail),
+            categories: links(v.categories),
+            attributes: v
+                .attributes
+                .into_iter()
+                .map(|g| FacetGroupView {
+                    code: g.code,
+                    values: links(g.values),
+                })
+                .collect(),
+            price_bands: v
+                .price_bands
+                .into_iter()
+                .map(|b| PriceBandView {
+                    facet: b.facet.into(),
+                    min_minor: b.min_minor,
+                    max_minor: b.max_minor,
+                })
+                .collect(),
+            availability: links(v.availability),
+            clear_query: v.clear_query,
+            currency,
+            code_match: v.code_match.map(Into::into),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<commerce::search::FacetValue> for FacetLink {
+    fn from(f: commerce::search::FacetValue) -> Self {
+        FacetLink {
+            key: f.key,
+            label: f.label,
+            count: f.count,
+            selected: f.selected,
+            query: f.query,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<commerce::search::CodeMatch> for CodeMatchView {
+    fn from(c: commerce::search::CodeMatch) -> Self {
+        CodeMatchView {
+            path: c.path(),
+            name: c.name,
+            sku: c.sku,
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -1,9 +1,9 @@
-//! The shop's frame: header (logo, categories, language switcher) and footer.
+//! The shop's frame: header (logo, search box, categories, language switcher) and footer.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::{api::nav_categories, model::ProductCard};
+use super::{api::nav_categories, model::ProductCard, searchbox::SearchBox};
 use crate::{
     context::request_ctx,
     i18n::{self, Locale},
@@ -23,6 +23,7 @@ pub fn ShopLayout(children: Children) -> impl IntoView {
         <header class="site-header">
             <div class="bar">
                 <a class="logo" href=home>{m.shop_name}</a>
+                <SearchBox/>
                 <LanguageSwitcher/>
             </div>
             <nav class="category-nav" aria-label=m.categories>

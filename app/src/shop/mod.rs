@@ -1,4 +1,4 @@
-//! The public shop: home, category and product pages.
+//! The public shop: home, category, product and search pages.
 
 pub mod api;
 pub mod category;
@@ -6,3 +6,5 @@ pub mod home;
 pub mod layout;
 pub mod model;
 pub mod product;
+pub mod search;
+pub mod searchbox;

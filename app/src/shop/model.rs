@@ -169,3 +169,112 @@ pub struct ProductView {
     /// Availability of the selected variant per location.
     pub availability: Vec<AvailabilityView>,
 }
+
+/// One value of a search facet: a link that switches it on or off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetLink {
+    /// The value in the URL (`"red"`, `"2"`, `"online"`, `"store-2"`…).
+    pub key: String,
+    /// What to show; empty where the page supplies the words (price bands, "ships online").
+    pub label: String,
+    /// Matching products with this value, given the other filters.
+    pub count: u64,
+    /// Whether the value is selected now.
+    pub selected: bool,
+    /// Query string (no `?`) of the search with this value switched.
+    pub query: String,
+}
+
+/// The values of one attribute facet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetGroupView {
+    /// Option code (`colour`, `size`).
+    pub code: String,
+    /// Its values in display order.
+    pub values: Vec<FacetLink>,
+}
+
+/// A price band facet value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceBandView {
+    /// The link (its label is empty: the page formats the bounds).
+    pub facet: FacetLink,
+    /// Lower bound, included, minor units.
+    pub min_minor: i64,
+    /// Upper bound, excluded; `None` for the last band.
+    pub max_minor: Option<i64>,
+}
+
+/// An entry of the sort menu.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SortOption {
+    /// URL value (`relevance`, `price_asc`, `price_desc`, `newest`).
+    pub sort: String,
+    /// Whether it is in effect.
+    pub selected: bool,
+    /// Query string of the search in that order.
+    pub query: String,
+}
+
+/// A variant whose SKU or barcode is exactly the text searched for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeMatchView {
+    /// Product name.
+    pub name: String,
+    /// The variant's SKU.
+    pub sku: String,
+    /// Product page with the variant selected (no language prefix).
+    pub path: String,
+}
+
+/// The search results page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchView {
+    /// The words searched for (as understood: clipped).
+    pub q: String,
+    /// Canonical query string of this search.
+    pub query: String,
+    /// Query string of this search without the page number (the pager adds it).
+    pub page_query: String,
+    /// Products on this page.
+    pub products: Vec<ProductCard>,
+    /// Matching products in all.
+    pub total: u64,
+    /// This page (from 1; may be past `pages`, then `products` is empty).
+    pub page: u64,
+    /// Number of pages (at least 1).
+    pub pages: u64,
+    /// Sort menu.
+    pub sorts: Vec<SortOption>,
+    /// The selected category and its ancestors, root first.
+    pub category_trail: Vec<FacetLink>,
+    /// Categories to drill into.
+    pub categories: Vec<FacetLink>,
+    /// Attribute facets (colour, size).
+    pub attributes: Vec<FacetGroupView>,
+    /// Price bands.
+    pub price_bands: Vec<PriceBandView>,
+    /// "Ships online" (key `online`) then each store.
+    pub availability: Vec<FacetLink>,
+    /// Whether any filter is set.
+    pub has_filters: bool,
+    /// Query string of the same text without filters.
+    pub clear_query: String,
+    /// Query string of the same search without the category filter.
+    pub all_categories_query: String,
+    /// Currency for the price bands.
+    pub currency: String,
+    /// An exact SKU/barcode match, if any.
+    pub code_match: Option<CodeMatchView>,
+}
+
+/// Suggestions under the header search box.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuggestView {
+    /// An exact SKU/barcode match, shown first.
+    pub code_match: Option<CodeMatchView>,
+    /// Matching categories.
+    pub categories: Vec<CategoryLink>,
+    /// Best matching products.
+    pub products: Vec<ProductCard>,
+}
