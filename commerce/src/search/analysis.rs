@@ -82,6 +82,78 @@ pub fn fold_words(text: &str) -> Vec<String> {
     terms(&mut fold_analyzer(), text)
 }
 
+/// Folded words too common to narrow a search (articles, conjunctions, prepositions in English,
+/// Greek and Polish). A query drops them unless it has nothing else: they would match most of the
+/// catalogue through the descriptions and cost the most to count.
+const STOP_WORDS: [&str; 58] = [
+    // English
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "with",
+    "for",
+    "in",
+    "on",
+    "to",
+    "at",
+    "by",
+    "from",
+    "or",
+    "is",
+    "it",
+    "its",
+    "this",
+    "that",
+    // Greek (folded)
+    "και",
+    "με",
+    "για",
+    "σε",
+    "στο",
+    "στη",
+    "στην",
+    "στα",
+    "στον",
+    "το",
+    "τα",
+    "τη",
+    "την",
+    "ο",
+    "η",
+    "οι",
+    "του",
+    "τησ",
+    "των",
+    "απο",
+    "ενα",
+    "μια",
+    "που",
+    "ειναι",
+    // Polish (folded)
+    "i",
+    "w",
+    "z",
+    "na",
+    "do",
+    "ze",
+    "we",
+    "o",
+    "od",
+    "po",
+    "dla",
+    "oraz",
+    "lub",
+    "jest",
+    "to",
+];
+
+/// Whether a folded word is a stop word (see [`STOP_WORDS`]).
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.contains(&folded)
+}
+
 /// Folds Greek tonos, dialytika and final sigma; drops stray combining marks.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GreekFold;
@@ -192,6 +264,18 @@ mod tests {
         assert_eq!(terms(&mut en, "running"), ["run"]);
         let mut pl = text_analyzer("pl");
         assert_eq!(terms(&mut pl, "Kurtki"), ["kurtki"]);
+    }
+
+    #[test]
+    fn stop_words_are_folded_forms() {
+        for w in ["with", "και", "Και", "ΚΑΙ", "z", "W", "για", "Για"] {
+            let folded = fold_words(w);
+            assert!(is_stop_word(&folded[0]), "{w}");
+        }
+        assert!(!is_stop_word("kurtka"));
+        for w in STOP_WORDS {
+            assert_eq!(fold_words(w), [w], "stop words are stored folded");
+        }
     }
 
     #[test]

@@ -652,13 +652,25 @@ impl SearchIndex {
     /// The text part of a query; `None` when `q` has no searchable word.
     fn text_query(&self, searcher: &Searcher, q: &str, names_only: bool) -> Option<Box<dyn Query>> {
         let f = &self.fields;
-        let words: Vec<String> = analysis::fold_words(q)
+        let all: Vec<String> = analysis::fold_words(q)
             .into_iter()
             .take(MAX_QUERY_WORDS)
             .collect();
-        if words.is_empty() {
+        if all.is_empty() {
             return None;
         }
+        let content: Vec<String> = all
+            .iter()
+            .filter(|w| !analysis::is_stop_word(w))
+            .cloned()
+            .collect();
+        // Only stop words typed ("with", «και»): look for them in names alone; in descriptions
+        // they match nearly everything and say nothing.
+        let (words, names_only) = if content.is_empty() {
+            (all, true)
+        } else {
+            (content, names_only)
+        };
         let mut stemmers: Vec<_> = LOCALES.iter().map(|l| analysis::text_analyzer(l)).collect();
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
@@ -694,7 +706,11 @@ impl SearchIndex {
                 ));
             }
             // As you type: the last word may be unfinished.
-            if i + 1 == words.len() && chars >= 2 {
+            // (from 2 letters in suggestions or after other words; a lone 2-letter prefix on
+            // the results page matches most of the catalogue and counting its facets is the
+            // slowest search, so it needs 3).
+            let min_prefix = if names_only || words.len() > 1 { 2 } else { 3 };
+            if i + 1 == words.len() && chars >= min_prefix {
                 alts.push(boost(FuzzyTermQuery::new_prefix(fold_term, 0, true), 1.2));
             }
             must.push((
@@ -1028,8 +1044,8 @@ struct CategoryCounts {
 struct CategoryCountsSegment {
     parent: Vec<i64>,
     reader: tantivy::fastfield::FacetReader,
-    /// Matches per facet ordinal of this segment.
-    per_ord: std::collections::HashMap<u64, u64>,
+    /// Matches per facet ordinal of this segment (ordinals are dense).
+    per_ord: Vec<u64>,
 }
 
 impl tantivy::collector::Collector for CategoryCounts {
@@ -1044,7 +1060,7 @@ impl tantivy::collector::Collector for CategoryCounts {
         Ok(CategoryCountsSegment {
             parent: self.parent.clone(),
             reader: r.facet_reader("category")?,
-            per_ord: Default::default(),
+            per_ord: Vec::new(),
         })
     }
 
@@ -1068,14 +1084,22 @@ impl tantivy::collector::SegmentCollector for CategoryCountsSegment {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for ord in self.reader.facet_ords(doc) {
-            *self.per_ord.entry(ord).or_default() += 1;
+            let ord = ord as usize;
+            if ord >= self.per_ord.len() {
+                self.per_ord.resize(ord + 1, 0);
+            }
+            self.per_ord[ord] += 1;
         }
     }
 
     fn harvest(self) -> BTreeMap<i64, u64> {
         let mut out = BTreeMap::new();
         let mut facet = Facet::root();
-        for (ord, n) in self.per_ord {
+        for (ord, n) in self.per_ord.into_iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let ord = ord as u64;
             if self.reader.facet_from_ord(ord, &mut facet).is_err() {
                 continue;
             }
