@@ -542,6 +542,15 @@ impl SearchIndex {
         avail.add_facet(Facet::root());
         let facets = (cats, attrs, avail, PriceBands);
         let (ids, (cat_c, attr_c, avail_c, bands)) = match params.sort {
+            // Without text every match scores the same: order by stock and id without scoring.
+            Sort::Relevance if text.is_none() => {
+                let ((found, total), fc) = searcher.search(
+                    &*main,
+                    &((top.custom_score(InStockTiebreak), Count), facets),
+                )?;
+                hits.total = total as u64;
+                (ids_of(&searcher, found.into_iter().map(|(_, a)| a)), fc)
+            }
             Sort::Relevance => {
                 let ((found, total), fc) = searcher
                     .search(&*main, &((top.tweak_score(InStockTiebreak), Count), facets))?;
@@ -811,9 +820,8 @@ impl<'a> Filters<'a> {
     /// The text (or everything) AND every filter but the `without` group.
     fn query(&self, text: Option<&dyn Query>, without: Option<Group>) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        match text {
-            Some(t) => clauses.push((Occur::Must, t.box_clone())),
-            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        if let Some(t) = text {
+            clauses.push((Occur::Must, t.box_clone()));
         }
         let mut filter = |q: &dyn Query| {
             clauses.push((
@@ -835,7 +843,8 @@ impl<'a> Filters<'a> {
         if let (Some(q), false) = (&self.avail, without == Some(Group::Avail)) {
             filter(q.as_ref());
         }
-        if clauses.len() == 1 {
+        // No text: the filters alone (everything when there are none).
+        if clauses.len() <= 1 {
             return clauses
                 .pop()
                 .map(|(_, q)| q)
@@ -1020,6 +1029,23 @@ impl ScoreTweaker<Rank> for InStockTiebreak {
                 .first_or_default_col(false),
             product_id: r.fast_fields().u64("product_id")?.first_or_default_col(0),
         })
+    }
+}
+
+impl tantivy::collector::CustomScorer<(bool, u64)> for InStockTiebreak {
+    type Child = InStockSegment;
+
+    fn segment_scorer(&self, r: &SegmentReader) -> tantivy::Result<InStockSegment> {
+        self.segment_tweaker(r)
+    }
+}
+
+impl tantivy::collector::CustomSegmentScorer<(bool, u64)> for InStockSegment {
+    fn score(&mut self, doc: DocId) -> (bool, u64) {
+        (
+            self.in_stock.get_val(doc),
+            u64::MAX - self.product_id.get_val(doc),
+        )
     }
 }
 
