@@ -145,7 +145,14 @@ pub async fn search_suggestions(locale: Locale, q: String) -> Result<SuggestView
     let s = commerce::search::suggest(&db()?, &*search_index()?, locale.code(), &q).await?;
     Ok(SuggestView {
         code_match: s.code_match.map(Into::into),
-        categories: s.categories.into_iter().map(Into::into).collect(),
+        categories: s
+            .categories
+            .into_iter()
+            .map(|c| CategorySuggestionView {
+                slug: c.slug,
+                name: c.name,
+            })
+            .collect(),
         products: s.products.into_iter().map(Into::into).collect(),
     })
 }

@@ -268,13 +268,22 @@ pub struct SearchView {
     pub code_match: Option<CodeMatchView>,
 }
 
+/// A category suggested under the header search box.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategorySuggestionView {
+    /// Slug in the page's language.
+    pub slug: String,
+    /// Name in the page's language.
+    pub name: String,
+}
+
 /// Suggestions under the header search box.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SuggestView {
     /// An exact SKU/barcode match, shown first.
     pub code_match: Option<CodeMatchView>,
     /// Matching categories.
-    pub categories: Vec<CategoryLink>,
+    pub categories: Vec<CategorySuggestionView>,
     /// Best matching products.
     pub products: Vec<ProductCard>,
 }

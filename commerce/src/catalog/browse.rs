@@ -788,11 +788,7 @@ pub async fn product<C: ConnectionTrait>(
                     let combinable = variants
                         .iter()
                         .any(|x| combo.get(&x.id).is_some_and(|c| c == &target));
-                    let query = target
-                        .iter()
-                        .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
-                        .collect::<Vec<_>>()
-                        .join("&");
+                    let query = selection_query(&target);
                     OptionValueChoice {
                         code: v.code.clone(),
                         label: labels.get(&v.id).cloned().unwrap_or_else(|| v.code.clone()),
@@ -890,13 +886,22 @@ pub fn parse_selection(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn query_escape(s: &str) -> String {
-    crate::text::percent_encode(s, b"")
+/// The query string of a variant selection, `(option code, value code)` pairs in order: the
+/// inverse of [`parse_selection`].
+pub fn selection_query<K: AsRef<str>, V: AsRef<str>>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> String {
+    let escape = |s: &str| crate::text::percent_encode(s, b"");
+    pairs
+        .into_iter()
+        .map(|(k, v)| format!("{}={}", escape(k.as_ref()), escape(v.as_ref())))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{image_urls, parse_selection, query_escape};
+    use super::{image_urls, parse_selection, selection_query};
 
     #[test]
     fn selection_round_trips_through_the_query_string() {
@@ -904,11 +909,7 @@ mod tests {
             ("colour".to_owned(), "ciemny niebieski".to_owned()),
             ("size".to_owned(), "42½".to_owned()),
         ];
-        let q = pairs
-            .iter()
-            .map(|(k, v)| format!("{}={}", query_escape(k), query_escape(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let q = selection_query(pairs.iter().map(|(k, v)| (k, v)));
         assert_eq!(parse_selection(&q), pairs);
         assert_eq!(
             parse_selection("size=4+2"),

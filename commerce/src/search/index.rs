@@ -75,6 +75,16 @@ pub struct Hits {
     pub stores: BTreeMap<i64, u64>,
 }
 
+impl Hits {
+    /// No match: every count zero.
+    fn none() -> Self {
+        Hits {
+            price_bands: vec![0; PRICE_BANDS.len()],
+            ..Default::default()
+        }
+    }
+}
+
 /// What a rebuild did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RebuildStats {
@@ -439,8 +449,8 @@ impl SearchIndex {
             self.rebuild(db).await?;
             return Ok(batch_len);
         }
-        let products = affected_products(db, &rows).await?;
         let cats = Categories::load(db).await?;
+        let products = affected_products(db, &cats, &rows).await?;
         self.remember_categories(&cats);
         let docs = documents::load(db, &cats, &products).await?;
         sync.cursor = new_cursor;
@@ -480,10 +490,7 @@ impl SearchIndex {
             Ok(h) => h,
             Err(e) => {
                 tracing::error!(error = %e, "search failed");
-                Hits {
-                    price_bands: vec![0; PRICE_BANDS.len()],
-                    ..Default::default()
-                }
+                Hits::none()
             }
         }
     }
@@ -513,12 +520,7 @@ impl SearchIndex {
             match self.text_query(&searcher, &params.q, false) {
                 Some(q) => Some(q),
                 // Only junk typed: nothing matches.
-                None => {
-                    return Ok(Hits {
-                        price_bands: vec![0; PRICE_BANDS.len()],
-                        ..Default::default()
-                    })
-                }
+                None => return Ok(Hits::none()),
             }
         };
         let groups = Filters::new(f, params, params.category.map(|c| self.category_path(c)));
@@ -944,7 +946,11 @@ async fn max_outbox_id<C: ConnectionTrait>(db: &C) -> Result<i64> {
 }
 
 /// Product ids named by outbox rows (variants and categories resolved to their products).
-async fn affected_products(db: &DatabaseConnection, rows: &[outbox::Model]) -> Result<Vec<i64>> {
+async fn affected_products(
+    db: &DatabaseConnection,
+    cats: &Categories,
+    rows: &[outbox::Model],
+) -> Result<Vec<i64>> {
     let mut products = BTreeSet::new();
     let mut variants = BTreeSet::new();
     let mut categories = BTreeSet::new();
@@ -969,7 +975,6 @@ async fn affected_products(db: &DatabaseConnection, rows: &[outbox::Model]) -> R
         products.extend(rows);
     }
     if !categories.is_empty() {
-        let cats = Categories::load(db).await?;
         let all: Vec<i64> = categories.iter().flat_map(|c| cats.subtree(*c)).collect();
         for chunk in all.chunks(500) {
             let rows: Vec<i64> = crate::entity::product::Entity::find()

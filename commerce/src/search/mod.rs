@@ -22,8 +22,8 @@ pub mod schema;
 
 pub use index::{Hits, RebuildStats, SearchIndex};
 pub use page::{
-    find_code, search_page, suggest, CodeMatch, FacetGroup, FacetValue, PriceBandValue, SearchPage,
-    SortLink, Suggestions,
+    find_code, search_page, suggest, CategorySuggestion, CodeMatch, FacetGroup, FacetValue,
+    PriceBandValue, SearchPage, SortLink, Suggestions,
 };
 pub use params::{SearchParams, Sort};
 

@@ -15,7 +15,7 @@ use super::{
 use crate::{
     catalog::{
         barcode::Ean13,
-        browse::{self, CategoryLink, ProductCard},
+        browse::{self, ProductCard},
         sku::Sku,
     },
     entity::{
@@ -23,7 +23,6 @@ use crate::{
         option_value_translation, product, product_option, product_translation, store, variant,
         variant_option_value,
     },
-    text::percent_encode,
     Result,
 };
 
@@ -141,13 +140,22 @@ pub struct SearchPage {
     pub code_match: Option<CodeMatch>,
 }
 
+/// A category suggested while typing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategorySuggestion {
+    /// Slug in the requested locale.
+    pub slug: String,
+    /// Name in the requested locale.
+    pub name: String,
+}
+
 /// Header suggestions for a partly typed query.
 #[derive(Clone, Debug, Default)]
 pub struct Suggestions {
     /// An exact SKU/barcode match, shown first.
     pub code_match: Option<CodeMatch>,
     /// Matching categories (name prefix match).
-    pub categories: Vec<CategoryLink>,
+    pub categories: Vec<CategorySuggestion>,
     /// Best matching products.
     pub products: Vec<ProductCard>,
 }
@@ -328,21 +336,15 @@ pub async fn suggest<C: ConnectionTrait>(
     let mut categories = Vec::new();
     if !words.is_empty() {
         let tree = CategoryNames::load(db, locale).await?;
-        let top = browse::top_categories(db, locale).await?;
-        let counts: HashMap<String, u64> = top
-            .iter()
-            .map(|c| (c.slug.clone(), c.product_count))
-            .collect();
         for (name, slug) in tree.names.values() {
             let name_words = analysis::fold_words(name);
             let all = words
                 .iter()
                 .all(|w| name_words.iter().any(|n| n.starts_with(w.as_str())));
             if all {
-                categories.push(CategoryLink {
+                categories.push(CategorySuggestion {
                     slug: slug.clone(),
                     name: name.clone(),
-                    product_count: counts.get(slug).copied().unwrap_or(0),
                 });
             }
         }
@@ -435,11 +437,7 @@ pub async fn find_code<C: ConnectionTrait>(
         })
         .collect();
     pairs.sort();
-    let selection = pairs
-        .iter()
-        .map(|(_, o, val)| format!("{}={}", percent_encode(o, b""), percent_encode(val, b"")))
-        .collect::<Vec<_>>()
-        .join("&");
+    let selection = browse::selection_query(pairs.iter().map(|(_, o, val)| (o, val)));
     Ok(Some(CodeMatch {
         slug,
         selection,
