@@ -59,6 +59,7 @@ impl From<commerce::CommerceError> for AppError {
             },
             E::NotFound(_) => AppError::NotFound,
             E::Conflict(m) => AppError::Conflict(m),
+            E::InsufficientStock(s) => AppError::Conflict(s.to_string()),
             E::Forbidden(_) => AppError::Forbidden,
             E::InvalidCredentials => AppError::Unauthorized,
             other => {

@@ -3,8 +3,10 @@
 use std::{str::FromStr, time::Duration};
 
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, SqlxSqliteConnector,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqlxSqliteConnector, TransactionTrait,
 };
+use tokio::sync::{Mutex, MutexGuard};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::{CommerceError, Result};
@@ -51,6 +53,84 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
             redact(url)
         )))
     }
+}
+
+/// Serialises this process's write transactions on SQLite (see [`begin_write`]).
+///
+/// SQLite allows one writer at a time. Writers that wait for each other inside SQLite poll with
+/// growing sleeps (the busy handler), which makes tail latency jump; writers queued on a fair
+/// async mutex hand over as soon as the previous one commits. One gate serves every SQLite
+/// database the process opens (tests open many): write transactions are short.
+static SQLITE_WRITE_GATE: Mutex<()> = Mutex::const_new(());
+
+/// A write transaction from [`begin_write`]: commit it with [`WriteTxn::finish`] (or
+/// [`WriteTxn::commit`]); dropping it rolls back.
+pub struct WriteTxn {
+    txn: DatabaseTransaction,
+    // Declared after `txn` so the transaction ends before the gate opens.
+    _gate: Option<MutexGuard<'static, ()>>,
+}
+
+impl std::ops::Deref for WriteTxn {
+    type Target = DatabaseTransaction;
+
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+}
+
+impl WriteTxn {
+    /// Commits.
+    pub async fn commit(self) -> Result<()> {
+        self.txn.commit().await?;
+        Ok(())
+    }
+
+    /// Rolls back explicitly (so the database lock is released before the gate opens).
+    pub async fn rollback(self) -> Result<()> {
+        self.txn.rollback().await?;
+        Ok(())
+    }
+
+    /// Commits when `result` is `Ok`, rolls back otherwise, and hands `result` back.
+    pub async fn finish<T>(self, result: Result<T>) -> Result<T> {
+        match result {
+            Ok(v) => {
+                self.commit().await?;
+                Ok(v)
+            }
+            Err(e) => {
+                if let Err(rollback) = self.rollback().await {
+                    tracing::warn!(error = %rollback, "rollback failed");
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Begins a transaction that is going to write.
+///
+/// On SQLite it first waits its turn at this process's write gate, then takes the database's
+/// write lock at once (the effect of `BEGIN IMMEDIATE`, which SeaORM cannot issue: its first
+/// statement is a write that changes no row), so the transaction never has to upgrade a read
+/// lock halfway through — the cause of `SQLITE_BUSY` errors busy timeouts cannot cure — and
+/// other processes (a `stoa` command beside the server) wait on the busy timeout. On PostgreSQL
+/// it is a plain `BEGIN` (READ COMMITTED); callers lock rows with conditional updates in a fixed
+/// order.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTxn> {
+    let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+    let gate = if sqlite {
+        Some(SQLITE_WRITE_GATE.lock().await)
+    } else {
+        None
+    };
+    let txn = db.begin().await?;
+    if sqlite {
+        txn.execute_unprepared("UPDATE outbox_cursors SET last_id = last_id WHERE 0")
+            .await?;
+    }
+    Ok(WriteTxn { txn, _gate: gate })
 }
 
 /// Runs every pending migration.

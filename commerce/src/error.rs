@@ -24,6 +24,10 @@ pub enum CommerceError {
     /// The request conflicts with the current state (duplicate, illegal transition…).
     #[error("{0}")]
     Conflict(String),
+    /// Not enough stock is available for what was asked (a reservation, a sale, a transfer, a
+    /// removal): names the variant, the location and what is available.
+    #[error("{0}")]
+    InsufficientStock(Shortage),
     /// The signed-in user may not do this.
     #[error("forbidden: {0}")]
     Forbidden(String),
@@ -48,5 +52,32 @@ impl CommerceError {
             field: Some(field),
             message: message.into(),
         }
+    }
+}
+
+/// What [`CommerceError::InsufficientStock`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortage {
+    /// The variant.
+    pub variant_id: i64,
+    /// Its SKU.
+    pub sku: String,
+    /// The location.
+    pub location_id: i64,
+    /// The location's code.
+    pub location_code: String,
+    /// Units asked for.
+    pub requested: i64,
+    /// Units available (on hand − reserved) when asked.
+    pub available: i64,
+}
+
+impl std::fmt::Display for Shortage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "not enough stock of {} at {}: {} available, {} asked for",
+            self.sku, self.location_code, self.available, self.requested
+        )
     }
 }

@@ -18,5 +18,5 @@ pub mod staff;
 pub mod text;
 pub mod types;
 
-pub use error::{CommerceError, Result};
+pub use error::{CommerceError, Result, Shortage};
 pub use money::{Currency, Money};

@@ -668,7 +668,7 @@ async fn exercise(db: &DatabaseConnection) {
 
 /// `post_movement` keeps `stock_levels.on_hand` equal to the sum of the movements.
 async fn ledger(db: &DatabaseConnection, loc: i64, var: i64, staff: i64) {
-    assert_eq!(inventory::level(db, loc, var).await.unwrap(), (0, 0));
+    assert_eq!(inventory::level(db, loc, var).await.unwrap(), inventory::Level::default());
 
     let txn = db.begin().await.unwrap();
     let first = inventory::post_movement(
@@ -721,12 +721,12 @@ async fn ledger(db: &DatabaseConnection, loc: i64, var: i64, staff: i64) {
     );
     let overdraw = inventory::post_movement(db, movement(loc, var, -8)).await;
     assert!(
-        matches!(overdraw, Err(CommerceError::Conflict(_))),
+        matches!(overdraw, Err(CommerceError::InsufficientStock(ref s)) if s.available == 7 && s.requested == 8),
         "{overdraw:?}"
     );
     let none_yet = inventory::post_movement(db, movement(loc + 1000, var, -1)).await;
     assert!(
-        matches!(none_yet, Err(CommerceError::Conflict(_))),
+        matches!(none_yet, Err(CommerceError::InsufficientStock(_))),
         "{none_yet:?}"
     );
     assert_eq!(movement_count(db).await, before);
@@ -740,8 +740,9 @@ async fn ledger(db: &DatabaseConnection, loc: i64, var: i64, staff: i64) {
         .await
         .unwrap();
     let sum: i64 = movements.iter().map(|m| m.quantity).sum();
-    let (on_hand, reserved) = inventory::level(db, loc, var).await.unwrap();
-    assert_eq!((on_hand, reserved), (7, 0));
+    let level = inventory::level(db, loc, var).await.unwrap();
+    let on_hand = level.on_hand;
+    assert_eq!((level.on_hand, level.reserved), (7, 0));
     assert_eq!(on_hand, sum);
     assert_eq!(movements.last().map(|m| m.balance_after), Some(on_hand));
 }

@@ -1,154 +1,276 @@
 //! The stock ledger: the only code that writes stock levels, movements and reservations.
 //!
-//! Every change of stock is one [`post_movement`] call: it appends a row to `stock_movements`
-//! and changes `stock_levels.on_hand` by the same amount, so a level always equals the sum of
-//! its movements. Callers pass a transaction, so the movement and the document that caused it
-//! (order, receipt, transfer…) commit together.
+//! Stock lives per (location, variant) in `stock_levels`: `on_hand` (units physically there) and
+//! `reserved` (units promised by active reservations); available = on hand − reserved.
+//!
+//! Invariants, kept by every function here and verified by [`check::verify`] (`stoa check`):
+//! - every change of `on_hand` is one appended `stock_movements` row in the same transaction,
+//!   so a level always equals the sum of its movements (the ledger never changes afterwards);
+//! - `reserved` equals the sum of the level's active reservations;
+//! - 0 ≤ reserved ≤ on hand: nothing is reserved, sold, sent or written off that is not
+//!   available. Each level change is one conditional `UPDATE … WHERE on_hand - reserved >= n`,
+//!   so concurrent requests cannot interleave into an oversell on SQLite (write transactions
+//!   are serialised, [`crate::db::begin_write`]) or PostgreSQL (the update locks the row; lines
+//!   are taken in (location, variant) order so two baskets cannot deadlock).
+//!
+//! Documents: [`receipts`] (supplier deliveries), [`adjustments`] (damaged, lost, found,
+//! correction), [`transfers`] (draft → sent → received, or cancelled), [`counts`] (open →
+//! posted, or cancelled), and [`reservations`] (carts, checkouts, orders, payment links, POS:
+//! reserve → commit into a sale, or release/expire). Read models for the staff pages are in
+//! [`views`].
 
-use chrono::Utc;
-use sea_orm::{
-    sea_query::{Expr, OnConflict},
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+pub mod adjustments;
+pub mod check;
+pub mod counts;
+mod ledger;
+pub mod receipts;
+pub mod reservations;
+pub mod thresholds;
+pub mod transfers;
+pub mod views;
+
+use std::collections::BTreeMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+pub use ledger::{level, post_movement, Level, NewMovement};
 
 use crate::{
-    entity::{
-        enums::{AdjustmentReason, DocumentType, MovementReason},
-        stock_level, stock_movement,
-    },
+    catalog::{barcode::Ean13, sku::Sku},
+    entity::{location, store, variant},
+    types::Quantity,
     CommerceError, Result,
 };
 
-/// A stock change to record with [`post_movement`].
+/// Who is acting, and at which locations they may change stock.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewMovement {
-    /// Where the stock is.
-    pub location_id: i64,
-    /// What the stock is.
-    pub variant_id: i64,
-    /// Signed change in units: positive adds stock, negative removes it. Never 0.
-    pub quantity: i64,
-    /// Why stock moved.
-    pub reason: MovementReason,
-    /// Why, for [`MovementReason::Adjustment`].
-    pub adjustment_reason: Option<AdjustmentReason>,
-    /// The document that caused the movement (kind and id), if any.
-    pub document: Option<(DocumentType, i64)>,
-    /// The staff member who caused it, if any.
-    pub staff_user_id: Option<i64>,
-    /// Free-text note.
-    pub note: Option<String>,
+pub struct Actor {
+    /// The staff member (recorded on movements and documents); `None` for the system.
+    pub staff_id: Option<i64>,
+    /// Where they may act.
+    pub scope: Scope,
 }
 
-/// Records a stock movement and applies it to the level of its (location, variant).
-///
-/// Creates the `stock_levels` row on the first movement, otherwise adds `quantity` to `on_hand`
-/// in one `UPDATE … SET on_hand = on_hand + ?` (so concurrent movements cannot lose updates),
-/// then appends the movement with the resulting `balance_after` and an outbox notice for the
-/// search index. Run it inside a transaction.
+/// The locations an [`Actor`] may change stock at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every location (owners, the system).
+    All,
+    /// Locations of these stores (by store code): a manager's own stores.
+    Stores(Vec<String>),
+}
+
+impl Actor {
+    /// The system itself (jobs, the demo loader): every location, nobody recorded.
+    pub fn system() -> Self {
+        Actor {
+            staff_id: None,
+            scope: Scope::All,
+        }
+    }
+
+    /// A staff member with role `role` (`owner` sees every location; anyone else the locations
+    /// of `stores`).
+    pub fn staff(staff_id: i64, role: &str, stores: &[String]) -> Self {
+        Actor {
+            staff_id: Some(staff_id),
+            scope: if role == "owner" {
+                Scope::All
+            } else {
+                Scope::Stores(stores.to_vec())
+            },
+        }
+    }
+}
+
+/// One line of a receipt, transfer or count: a variant and a number of units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StockLine {
+    /// The variant.
+    pub variant_id: i64,
+    /// Units.
+    pub quantity: Quantity,
+}
+
+/// Loads the location `location_id` and checks that `actor` may change stock there.
 ///
 /// # Errors
-/// - [`CommerceError::Validation`] if `quantity` is 0;
-/// - [`CommerceError::Conflict`] if `on_hand` would become negative;
-/// - [`CommerceError::Db`] on a database error (an unknown location or variant is a foreign-key
-///   violation).
-///
-/// Nothing is written when an error is returned for the first two reasons.
-pub async fn post_movement<C: ConnectionTrait>(
+/// [`CommerceError::Validation`] on the field `field` for an unknown location,
+/// [`CommerceError::Forbidden`] for a location outside the actor's stores.
+pub async fn writable_location<C: ConnectionTrait>(
     conn: &C,
-    m: NewMovement,
-) -> Result<stock_movement::Model> {
-    if m.quantity == 0 {
-        return Err(CommerceError::Validation {
-            field: Some("quantity"),
-            message: "a stock movement must change the quantity".into(),
-        });
-    }
-    let now = Utc::now();
-
-    // Existing level: add the quantity unless that takes on_hand below zero.
-    let updated = stock_level::Entity::update_many()
-        .col_expr(
-            stock_level::Column::OnHand,
-            Expr::col(stock_level::Column::OnHand).add(m.quantity),
-        )
-        .col_expr(stock_level::Column::UpdatedAt, Expr::value(now))
-        .filter(stock_level::Column::LocationId.eq(m.location_id))
-        .filter(stock_level::Column::VariantId.eq(m.variant_id))
-        .filter(Expr::expr(Expr::col(stock_level::Column::OnHand).add(m.quantity)).gte(0i64))
-        .exec(conn)
-        .await?;
-
-    if updated.rows_affected == 0 {
-        if m.quantity < 0 {
-            let (on_hand, _) = level(conn, m.location_id, m.variant_id).await?;
-            return Err(CommerceError::Conflict(format!(
-                "not enough stock: {on_hand} on hand, cannot remove {}",
-                -m.quantity
-            )));
-        }
-        // No level yet (an existing one always accepts a positive quantity): create it. A
-        // concurrent first movement may have created it meanwhile; then add to that one.
-        let row = stock_level::ActiveModel {
-            location_id: Set(m.location_id),
-            variant_id: Set(m.variant_id),
-            on_hand: Set(m.quantity),
-            reserved: Set(0),
-            updated_at: Set(now),
-        };
-        stock_level::Entity::insert(row)
-            .on_conflict(
-                OnConflict::columns([
-                    stock_level::Column::LocationId,
-                    stock_level::Column::VariantId,
-                ])
-                .value(
-                    stock_level::Column::OnHand,
-                    Expr::col((stock_level::Entity, stock_level::Column::OnHand)).add(m.quantity),
-                )
-                .value(stock_level::Column::UpdatedAt, Expr::value(now))
-                .to_owned(),
-            )
-            .exec_without_returning(conn)
-            .await?;
-    }
-
-    let (balance_after, _) = level(conn, m.location_id, m.variant_id).await?;
-    let (document_type, document_id) = match m.document {
-        Some((kind, id)) => (Some(kind), Some(id)),
-        None => (None, None),
-    };
-    let movement = stock_movement::ActiveModel {
-        location_id: Set(m.location_id),
-        variant_id: Set(m.variant_id),
-        quantity: Set(m.quantity),
-        reason: Set(m.reason),
-        adjustment_reason: Set(m.adjustment_reason),
-        balance_after: Set(balance_after),
-        document_type: Set(document_type),
-        document_id: Set(document_id),
-        staff_user_id: Set(m.staff_user_id),
-        note: Set(m.note),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    // Availability is searchable ("in stock at …"): tell the search indexes.
-    crate::outbox::emit(conn, crate::outbox::Change::Variant(m.variant_id)).await?;
-    Ok(movement)
-}
-
-/// The `(on_hand, reserved)` stock of a variant at a location; `(0, 0)` if it never had any.
-pub async fn level<C: ConnectionTrait>(
-    conn: &C,
+    actor: &Actor,
     location_id: i64,
-    variant_id: i64,
-) -> Result<(i64, i64)> {
-    Ok(stock_level::Entity::find_by_id((location_id, variant_id))
+    field: &'static str,
+) -> Result<location::Model> {
+    let loc = location::Entity::find_by_id(location_id)
         .one(conn)
         .await?
-        .map_or((0, 0), |l| (l.on_hand, l.reserved)))
+        .ok_or_else(|| CommerceError::validation(field, "unknown location"))?;
+    if let Scope::Stores(codes) = &actor.scope {
+        let store_code = match loc.store_id {
+            Some(id) => store::Entity::find_by_id(id).one(conn).await?.map(|s| s.code),
+            None => None,
+        };
+        if !store_code.is_some_and(|c| codes.contains(&c)) {
+            return Err(CommerceError::Forbidden(format!(
+                "stock at {} is managed by its own store",
+                loc.code
+            )));
+        }
+    }
+    Ok(loc)
+}
+
+/// Checks that every variant exists and merges lines of the same variant (summing them), in
+/// variant order. An empty list is a validation error on `field`.
+pub(crate) async fn merge_lines<C: ConnectionTrait>(
+    conn: &C,
+    lines: &[StockLine],
+    field: &'static str,
+) -> Result<Vec<(variant::Model, i64)>> {
+    if lines.is_empty() {
+        return Err(CommerceError::validation(field, "add at least one line"));
+    }
+    let mut merged: BTreeMap<i64, i64> = BTreeMap::new();
+    for l in lines {
+        *merged.entry(l.variant_id).or_default() += l.quantity.get();
+    }
+    if let Some((_, &q)) = merged.iter().find(|(_, &q)| q > Quantity::MAX) {
+        return Err(CommerceError::validation(
+            field,
+            format!("at most {} units per line, not {q}", Quantity::MAX),
+        ));
+    }
+    let variants = variant::Entity::find()
+        .filter(variant::Column::Id.is_in(merged.keys().copied()))
+        .all(conn)
+        .await?;
+    let by_id: BTreeMap<i64, variant::Model> = variants.into_iter().map(|v| (v.id, v)).collect();
+    merged
+        .into_iter()
+        .map(|(id, q)| match by_id.get(&id) {
+            Some(v) => Ok((v.clone(), q)),
+            None => Err(CommerceError::validation(
+                field,
+                format!("unknown variant {id}"),
+            )),
+        })
+        .collect()
+}
+
+/// The variant whose SKU (any case) or EAN-13 barcode is exactly `code` (spaces around
+/// ignored), active or not.
+pub async fn find_variant_by_code<C: ConnectionTrait>(
+    conn: &C,
+    code: &str,
+) -> Result<Option<variant::Model>> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > 64 {
+        return Ok(None);
+    }
+    if let Ok(ean) = Ean13::parse(code) {
+        if let Some(v) = variant::Entity::find()
+            .filter(variant::Column::Barcode.eq(ean.as_str()))
+            .one(conn)
+            .await?
+        {
+            return Ok(Some(v));
+        }
+    }
+    match Sku::parse(code) {
+        Ok(sku) => Ok(variant::Entity::find()
+            .filter(variant::Column::Sku.eq(sku.as_str()))
+            .one(conn)
+            .await?),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Reads lines typed or scanned into a text box: one per line, a SKU or barcode, optionally
+/// followed by a quantity (`"TSH-001-M 3"`, `"5901234123457"`, `"3 x TSH-001-M"`); a line
+/// without a quantity counts 1, so scanning the same code five times gives 5. Blank lines are
+/// skipped; the same code on several lines adds up.
+///
+/// # Errors
+/// [`CommerceError::Validation`] on `field` naming the first bad line (unknown code, bad
+/// quantity), or when there is no line at all.
+pub async fn parse_code_lines<C: ConnectionTrait>(
+    conn: &C,
+    text: &str,
+    field: &'static str,
+) -> Result<Vec<StockLine>> {
+    let mut out: Vec<StockLine> = Vec::new();
+    if text.len() > 200_000 {
+        return Err(CommerceError::validation(field, "too many lines"));
+    }
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '\t')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // A quantity is a short number; a code is anything else (SKUs, 13-digit barcodes).
+        let is_qty = |w: &str| w.len() <= 7 && w.trim_start_matches('+').parse::<i64>().is_ok();
+        let words: Vec<&str> = words
+            .into_iter()
+            .filter(|w| !w.eq_ignore_ascii_case("x") && *w != "×")
+            .collect();
+        let (code, qty) = match words.as_slice() {
+            [code] => (*code, "1"),
+            [a, b] if is_qty(a) && !is_qty(b) => (*b, *a),
+            [a, b] => (*a, *b),
+            _ => {
+                return Err(CommerceError::validation(
+                    field,
+                    format!("line {}: expected a SKU or barcode and a quantity", n + 1),
+                ))
+            }
+        };
+        let quantity = Quantity::parse(qty).map_err(|e| {
+            CommerceError::validation(field, format!("line {}: {e}", n + 1))
+        })?;
+        let variant = find_variant_by_code(conn, code).await?.ok_or_else(|| {
+            CommerceError::validation(field, format!("line {}: no product has the code {code:?}", n + 1))
+        })?;
+        out.push(StockLine {
+            variant_id: variant.id,
+            quantity,
+        });
+    }
+    if out.is_empty() {
+        return Err(CommerceError::validation(field, "add at least one line"));
+    }
+    Ok(out)
+}
+
+/// Document numbers: `{prefix}-{id:05}` (`RCV-00012`).
+pub(crate) fn document_number(prefix: &str, id: i64) -> String {
+    format!("{prefix}-{id:05}")
+}
+
+/// A unique placeholder for a document number until the row has its id.
+pub(crate) fn provisional_number() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "tmp-{}-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Trims a free-text note; empty becomes `None`; longer than 2,000 characters is an error.
+pub(crate) fn clean_note(note: Option<String>, field: &'static str) -> Result<Option<String>> {
+    match note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
+        Some(n) if n.chars().count() > 2000 => Err(CommerceError::validation(
+            field,
+            "at most 2,000 characters",
+        )),
+        other => Ok(other),
+    }
 }

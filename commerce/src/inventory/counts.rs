@@ -1,0 +1,398 @@
+//! Stock counts: open → posted, or open → cancelled.
+//!
+//! Opening a count lists every active variant at the location (or in a category and its
+//! subcategories) with the quantity on hand at that moment. Staff enter or scan what they
+//! counted; the review compares each counted line with what is on hand now (sales during the
+//! count are already in the ledger), and posting turns each difference into one `count`
+//! movement. Lines left uncounted change nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Utc;
+use sea_orm::{
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
+    DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+};
+
+use super::{
+    document_number, level, post_movement, provisional_number, writable_location, Actor,
+    NewMovement, StockLine,
+};
+use crate::{
+    db,
+    entity::{
+        category,
+        enums::{CountStatus, DocumentType, MovementReason},
+        product, stock_count, stock_count_line, stock_level, variant,
+    },
+    types::Quantity,
+    CommerceError, Result,
+};
+
+impl CountStatus {
+    /// Whether a count in this state may move to `next`.
+    pub fn can_become(self, next: CountStatus) -> bool {
+        matches!(
+            (self, next),
+            (CountStatus::Open, CountStatus::Posted) | (CountStatus::Open, CountStatus::Cancelled)
+        )
+    }
+}
+
+/// A count with its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// The document.
+    pub count: stock_count::Model,
+    /// Its lines, in variant order.
+    pub lines: Vec<stock_count_line::Model>,
+}
+
+/// Opens a count `CNT-nnnnn` at a location, of everything or of one category (with its
+/// subcategories): one line per active variant, expecting what is on hand now.
+///
+/// # Errors
+/// [`CommerceError::Validation`] for an unknown location (`location`) or category
+/// (`category`), or a category without products (`category`); [`CommerceError::Forbidden`]
+/// outside the actor's stores.
+pub async fn open(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    location_id: i64,
+    category_id: Option<i64>,
+) -> Result<Count> {
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let conn = &*txn;
+        let location = writable_location(conn, actor, location_id, "location").await?;
+        let mut products = product::Entity::find();
+        if let Some(cat) = category_id {
+            let all = category::Entity::find().all(conn).await?;
+            if !all.iter().any(|c| c.id == cat) {
+                return Err(CommerceError::validation("category", "unknown category"));
+            }
+            let mut ids = BTreeSet::from([cat]);
+            loop {
+                let before = ids.len();
+                for c in &all {
+                    if c.parent_id.is_some_and(|p| ids.contains(&p)) {
+                        ids.insert(c.id);
+                    }
+                }
+                if ids.len() == before {
+                    break;
+                }
+            }
+            products = products.filter(product::Column::CategoryId.is_in(ids));
+        }
+        let product_ids: Vec<i64> = products.all(conn).await?.into_iter().map(|p| p.id).collect();
+        let variants = variant::Entity::find()
+            .filter(variant::Column::Active.eq(true))
+            .filter(variant::Column::ProductId.is_in(product_ids))
+            .order_by_asc(variant::Column::Id)
+            .all(conn)
+            .await?;
+        if variants.is_empty() {
+            return Err(CommerceError::validation(
+                "category",
+                "nothing to count: no active products there",
+            ));
+        }
+        let on_hand: BTreeMap<i64, i64> = stock_level::Entity::find()
+            .filter(stock_level::Column::LocationId.eq(location.id))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| (l.variant_id, l.on_hand))
+            .collect();
+        let c = stock_count::ActiveModel {
+            number: Set(provisional_number()),
+            location_id: Set(location.id),
+            category_id: Set(category_id),
+            status: Set(CountStatus::Open),
+            created_by: Set(actor.staff_id),
+            posted_at: Set(None),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        let id = c.id;
+        let mut c = c.into_active_model();
+        c.number = Set(document_number("CNT", id));
+        c.update(conn).await?;
+        for chunk in variants.chunks(500) {
+            stock_count_line::Entity::insert_many(chunk.iter().map(|v| {
+                stock_count_line::ActiveModel {
+                    count_id: Set(id),
+                    variant_id: Set(v.id),
+                    expected: Set(on_hand.get(&v.id).copied().unwrap_or(0)),
+                    counted: Set(None),
+                    ..Default::default()
+                }
+            }))
+            .exec_without_returning(conn)
+            .await?;
+        }
+        get(conn, id).await
+    }
+    .await;
+    txn.finish(result).await
+}
+
+/// A count and its lines.
+pub async fn get<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Count> {
+    let count = stock_count::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| CommerceError::NotFound(format!("count {id}")))?;
+    let lines = stock_count_line::Entity::find()
+        .filter(stock_count_line::Column::CountId.eq(id))
+        .order_by_asc(stock_count_line::Column::VariantId)
+        .all(conn)
+        .await?;
+    Ok(Count { count, lines })
+}
+
+async fn open_count<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: i64,
+) -> Result<stock_count::Model> {
+    let count = stock_count::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| CommerceError::NotFound(format!("count {id}")))?;
+    writable_location(conn, actor, count.location_id, "location").await?;
+    if count.status != CountStatus::Open {
+        return Err(CommerceError::Conflict(format!(
+            "count {} is already {}",
+            count.number,
+            if count.status == CountStatus::Posted {
+                "posted"
+            } else {
+                "cancelled"
+            }
+        )));
+    }
+    Ok(count)
+}
+
+/// Sets counted quantities: `(variant, Some(units))` records what was counted (0 included),
+/// `(variant, None)` clears a line back to "not counted".
+///
+/// # Errors
+/// [`CommerceError::Validation`] on `counted` for a variant not in the count or a quantity
+/// outside 0..=1,000,000; [`CommerceError::Conflict`] once posted or cancelled.
+pub async fn record(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    entries: &[(i64, Option<i64>)],
+) -> Result<Count> {
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let conn = &*txn;
+        open_count(conn, actor, id).await?;
+        for &(variant_id, counted) in entries {
+            if let Some(n) = counted {
+                if !(0..=Quantity::MAX).contains(&n) {
+                    return Err(CommerceError::validation(
+                        "counted",
+                        format!("a counted quantity is between 0 and {}, not {n}", Quantity::MAX),
+                    ));
+                }
+            }
+            let updated = stock_count_line::Entity::update_many()
+                .col_expr(stock_count_line::Column::Counted, Expr::value(counted))
+                .filter(stock_count_line::Column::CountId.eq(id))
+                .filter(stock_count_line::Column::VariantId.eq(variant_id))
+                .exec(conn)
+                .await?;
+            if updated.rows_affected == 0 {
+                return Err(not_in_count(conn, variant_id).await);
+            }
+        }
+        get(conn, id).await
+    }
+    .await;
+    txn.finish(result).await
+}
+
+/// Adds scanned units to the counted quantities (an uncounted line starts from 0): scanning a
+/// barcode five times counts 5.
+///
+/// # Errors
+/// As [`record`].
+pub async fn add_scanned(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i64,
+    lines: &[StockLine],
+) -> Result<Count> {
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let conn = &*txn;
+        open_count(conn, actor, id).await?;
+        for l in lines {
+            let updated = stock_count_line::Entity::update_many()
+                .col_expr(
+                    stock_count_line::Column::Counted,
+                    counted_or_zero().add(l.quantity.get()),
+                )
+                .filter(stock_count_line::Column::CountId.eq(id))
+                .filter(stock_count_line::Column::VariantId.eq(l.variant_id))
+                .filter(
+                    Expr::expr(counted_or_zero().add(l.quantity.get())).lte(Quantity::MAX),
+                )
+                .exec(conn)
+                .await?;
+            if updated.rows_affected == 0 {
+                return Err(not_in_count(conn, l.variant_id).await);
+            }
+        }
+        get(conn, id).await
+    }
+    .await;
+    txn.finish(result).await
+}
+
+/// `COALESCE(counted, 0)`.
+fn counted_or_zero() -> Expr {
+    Expr::expr(sea_orm::sea_query::Func::coalesce([
+        Expr::col(stock_count_line::Column::Counted).into(),
+        Expr::val(0i64).into(),
+    ]))
+}
+
+async fn not_in_count<C: ConnectionTrait>(conn: &C, variant_id: i64) -> CommerceError {
+    let sku = variant::Entity::find_by_id(variant_id)
+        .one(conn)
+        .await
+        .ok()
+        .flatten()
+        .map_or_else(|| format!("variant {variant_id}"), |v| v.sku);
+    CommerceError::validation("counted", format!("{sku} is not part of this count"))
+}
+
+/// One line of a count under review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Difference {
+    /// The variant.
+    pub variant_id: i64,
+    /// On hand when the count was opened.
+    pub expected: i64,
+    /// On hand now.
+    pub on_hand: i64,
+    /// What was counted, if counted.
+    pub counted: Option<i64>,
+}
+
+impl Difference {
+    /// Counted − on hand now: what posting will book (0 when not counted).
+    pub fn change(&self) -> i64 {
+        self.counted.map_or(0, |c| c - self.on_hand)
+    }
+}
+
+/// Every line with what is on hand now, for the review before posting.
+pub async fn differences<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Vec<Difference>> {
+    let Count { count, lines } = get(conn, id).await?;
+    let on_hand: BTreeMap<i64, i64> = stock_level::Entity::find()
+        .filter(stock_level::Column::LocationId.eq(count.location_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|l| (l.variant_id, l.on_hand))
+        .collect();
+    Ok(lines
+        .into_iter()
+        .map(|l| Difference {
+            variant_id: l.variant_id,
+            expected: l.expected,
+            on_hand: on_hand.get(&l.variant_id).copied().unwrap_or(0),
+            counted: l.counted,
+        })
+        .collect())
+}
+
+/// Posts a count: for every counted line whose count differs from what is on hand now, one
+/// `count` movement of the difference; then the count is `posted`. Returns the count.
+///
+/// # Errors
+/// [`CommerceError::Conflict`] when it is posted or cancelled already (posting twice changes
+/// nothing), or when a count is below what is reserved for orders at the location (those
+/// reservations must be released or moved first); [`CommerceError::Forbidden`] outside the
+/// actor's stores.
+pub async fn post(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<Count> {
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let conn = &*txn;
+        let count = open_count(conn, actor, id).await?;
+        let done = stock_count::Entity::update_many()
+            .col_expr(stock_count::Column::Status, Expr::value(CountStatus::Posted))
+            .col_expr(stock_count::Column::PostedAt, Expr::value(Utc::now()))
+            .filter(stock_count::Column::Id.eq(id))
+            .filter(stock_count::Column::Status.eq(CountStatus::Open))
+            .exec(conn)
+            .await?;
+        if done.rows_affected != 1 {
+            return Err(CommerceError::Conflict(format!(
+                "count {} is already posted",
+                count.number
+            )));
+        }
+        for d in differences(conn, id).await? {
+            let change = d.change();
+            if change == 0 {
+                continue;
+            }
+            let posted = post_movement(
+                conn,
+                NewMovement {
+                    location_id: count.location_id,
+                    variant_id: d.variant_id,
+                    quantity: change,
+                    reason: MovementReason::Count,
+                    adjustment_reason: None,
+                    document: Some((DocumentType::Count, id)),
+                    staff_user_id: actor.staff_id,
+                    note: None,
+                },
+            )
+            .await;
+            if let Err(CommerceError::InsufficientStock(s)) = posted {
+                let reserved = level(conn, count.location_id, d.variant_id).await?.reserved;
+                return Err(CommerceError::Conflict(format!(
+                    "{} at {}: counted {} but {reserved} are reserved for orders; release \
+                     those first or count again",
+                    s.sku,
+                    s.location_code,
+                    d.counted.unwrap_or(0)
+                )));
+            }
+            posted?;
+        }
+        get(conn, id).await
+    }
+    .await;
+    txn.finish(result).await
+}
+
+/// Cancels an open count (nothing is booked).
+///
+/// # Errors
+/// [`CommerceError::Conflict`] once posted or cancelled.
+pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<Count> {
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let conn = &*txn;
+        let count = open_count(conn, actor, id).await?;
+        let mut am = count.into_active_model();
+        am.status = Set(CountStatus::Cancelled);
+        am.update(conn).await?;
+        get(conn, id).await
+    }
+    .await;
+    txn.finish(result).await
+}
