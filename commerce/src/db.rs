@@ -6,8 +6,8 @@ use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
     SqlxSqliteConnector, TransactionTrait,
 };
-use tokio::sync::{Mutex, MutexGuard};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use tokio::sync::{Mutex, MutexGuard};
 
 use crate::{CommerceError, Result};
 

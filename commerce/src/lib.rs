@@ -9,6 +9,7 @@ pub mod demo;
 pub mod entity;
 pub mod error;
 pub mod inventory;
+pub mod jobs;
 pub mod money;
 pub mod orders;
 pub mod outbox;

@@ -668,7 +668,10 @@ async fn exercise(db: &DatabaseConnection) {
 
 /// `post_movement` keeps `stock_levels.on_hand` equal to the sum of the movements.
 async fn ledger(db: &DatabaseConnection, loc: i64, var: i64, staff: i64) {
-    assert_eq!(inventory::level(db, loc, var).await.unwrap(), inventory::Level::default());
+    assert_eq!(
+        inventory::level(db, loc, var).await.unwrap(),
+        inventory::Level::default()
+    );
 
     let txn = db.begin().await.unwrap();
     let first = inventory::post_movement(

@@ -56,6 +56,9 @@ pub enum Command {
     Demo,
     /// Rebuild the search index from the database (a running server is asked to do it).
     Reindex,
+    /// Verify the stock invariants (each level equals the sum of its movements, reservations
+    /// add up, nothing below zero); exits non-zero naming the first mismatch.
+    Check,
     /// Create a staff account.
     CreateStaff {
         /// Sign-in e-mail address.
@@ -128,6 +131,20 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 }
                 Err(e) => return Err(e.into()),
             }
+        }
+        Command::Check => {
+            let (_config, db) = open(&cli).await?;
+            let report = commerce::inventory::check::verify(&db).await?;
+            if let Some(first) = report.mismatches.first() {
+                return Err(Fatal(format!(
+                    "check failed ({} mismatches); first: {first}",
+                    report.mismatches.len()
+                )));
+            }
+            println!(
+                "ok: {} stock levels equal their ledgers ({} movements), {} active reservations add up",
+                report.levels, report.movements, report.reservations
+            );
         }
         Command::CreateStaff {
             email,

@@ -33,6 +33,53 @@ pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
 /// How often the search index looks for committed changes in the outbox.
 pub const SEARCH_SYNC_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// How often lapsed stock reservations are released (on one instance at a time).
+pub const RESERVATION_EXPIRY_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// How often applied outbox rows are deleted.
+pub const OUTBOX_PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Starts the background jobs every instance runs (each job runs once across instances):
+/// reservation expiry and outbox pruning. Abort the handles to stop them.
+pub fn spawn_jobs(db: &DatabaseConnection) -> Vec<tokio::task::JoinHandle<()>> {
+    use commerce::jobs::{instance_name, name, spawn_recurring};
+    let instance = instance_name();
+    vec![
+        spawn_recurring(
+            db.clone(),
+            name::RESERVATION_EXPIRY,
+            instance.clone(),
+            RESERVATION_EXPIRY_EVERY,
+            |db| async move {
+                let done =
+                    commerce::inventory::reservations::expire_lapsed(&db, chrono::Utc::now(), 500)
+                        .await?;
+                if done.reservations > 0 {
+                    tracing::info!(
+                        reservations = done.reservations,
+                        units = done.units,
+                        "released lapsed reservations"
+                    );
+                }
+                Ok(())
+            },
+        ),
+        spawn_recurring(
+            db.clone(),
+            name::OUTBOX_PRUNE,
+            instance,
+            OUTBOX_PRUNE_EVERY,
+            |db| async move {
+                let n = commerce::outbox::prune(&db, chrono::Duration::hours(1)).await?;
+                if n > 0 {
+                    tracing::info!(rows = n, "pruned the outbox");
+                }
+                Ok(())
+            },
+        ),
+    ]
+}
+
 /// Builds the shared state over an open, migrated database and its search index.
 pub fn state(
     db: DatabaseConnection,
@@ -56,7 +103,8 @@ pub fn state(
 }
 
 /// Serves the application on an already bound listener until `shutdown` resolves. While it
-/// serves, the search index follows the outbox every [`SEARCH_SYNC_EVERY`].
+/// serves, the search index follows the outbox every [`SEARCH_SYNC_EVERY`] and the background
+/// jobs of [`spawn_jobs`] run.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
@@ -64,10 +112,14 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sync =
         commerce::search::spawn_sync(state.search.clone(), state.db.clone(), SEARCH_SYNC_EVERY);
+    let jobs = spawn_jobs(&state.db);
     let app = routes::router(state);
     let served = axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(shutdown)
         .await;
     sync.abort();
+    for job in jobs {
+        job.abort();
+    }
     served
 }

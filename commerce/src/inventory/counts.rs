@@ -85,7 +85,12 @@ pub async fn open(
             }
             products = products.filter(product::Column::CategoryId.is_in(ids));
         }
-        let product_ids: Vec<i64> = products.all(conn).await?.into_iter().map(|p| p.id).collect();
+        let product_ids: Vec<i64> = products
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
         let variants = variant::Entity::find()
             .filter(variant::Column::Active.eq(true))
             .filter(variant::Column::ProductId.is_in(product_ids))
@@ -199,7 +204,10 @@ pub async fn record(
                 if !(0..=Quantity::MAX).contains(&n) {
                     return Err(CommerceError::validation(
                         "counted",
-                        format!("a counted quantity is between 0 and {}, not {n}", Quantity::MAX),
+                        format!(
+                            "a counted quantity is between 0 and {}, not {n}",
+                            Quantity::MAX
+                        ),
                     ));
                 }
             }
@@ -242,9 +250,7 @@ pub async fn add_scanned(
                 )
                 .filter(stock_count_line::Column::CountId.eq(id))
                 .filter(stock_count_line::Column::VariantId.eq(l.variant_id))
-                .filter(
-                    Expr::expr(counted_or_zero().add(l.quantity.get())).lte(Quantity::MAX),
-                )
+                .filter(Expr::expr(counted_or_zero().add(l.quantity.get())).lte(Quantity::MAX))
                 .exec(conn)
                 .await?;
             if updated.rows_affected == 0 {
@@ -330,7 +336,10 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<Cou
         let conn = &*txn;
         let count = open_count(conn, actor, id).await?;
         let done = stock_count::Entity::update_many()
-            .col_expr(stock_count::Column::Status, Expr::value(CountStatus::Posted))
+            .col_expr(
+                stock_count::Column::Status,
+                Expr::value(CountStatus::Posted),
+            )
             .col_expr(stock_count::Column::PostedAt, Expr::value(Utc::now()))
             .filter(stock_count::Column::Id.eq(id))
             .filter(stock_count::Column::Status.eq(CountStatus::Open))

@@ -227,7 +227,11 @@ pub(crate) async fn shortage<C: ConnectionTrait>(
 }
 
 /// The stock of a variant at a location; `(0, 0)` if it never had any.
-pub async fn level<C: ConnectionTrait>(conn: &C, location_id: i64, variant_id: i64) -> Result<Level> {
+pub async fn level<C: ConnectionTrait>(
+    conn: &C,
+    location_id: i64,
+    variant_id: i64,
+) -> Result<Level> {
     Ok(stock_level::Entity::find_by_id((location_id, variant_id))
         .one(conn)
         .await?

@@ -109,7 +109,10 @@ pub async fn writable_location<C: ConnectionTrait>(
         .ok_or_else(|| CommerceError::validation(field, "unknown location"))?;
     if let Scope::Stores(codes) = &actor.scope {
         let store_code = match loc.store_id {
-            Some(id) => store::Entity::find_by_id(id).one(conn).await?.map(|s| s.code),
+            Some(id) => store::Entity::find_by_id(id)
+                .one(conn)
+                .await?
+                .map(|s| s.code),
             None => None,
         };
         if !store_code.is_some_and(|c| codes.contains(&c)) {
@@ -230,11 +233,13 @@ pub async fn parse_code_lines<C: ConnectionTrait>(
                 ))
             }
         };
-        let quantity = Quantity::parse(qty).map_err(|e| {
-            CommerceError::validation(field, format!("line {}: {e}", n + 1))
-        })?;
+        let quantity = Quantity::parse(qty)
+            .map_err(|e| CommerceError::validation(field, format!("line {}: {e}", n + 1)))?;
         let variant = find_variant_by_code(conn, code).await?.ok_or_else(|| {
-            CommerceError::validation(field, format!("line {}: no product has the code {code:?}", n + 1))
+            CommerceError::validation(
+                field,
+                format!("line {}: no product has the code {code:?}", n + 1),
+            )
         })?;
         out.push(StockLine {
             variant_id: variant.id,
@@ -267,10 +272,9 @@ pub(crate) fn provisional_number() -> String {
 /// Trims a free-text note; empty becomes `None`; longer than 2,000 characters is an error.
 pub(crate) fn clean_note(note: Option<String>, field: &'static str) -> Result<Option<String>> {
     match note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
-        Some(n) if n.chars().count() > 2000 => Err(CommerceError::validation(
-            field,
-            "at most 2,000 characters",
-        )),
+        Some(n) if n.chars().count() > 2000 => {
+            Err(CommerceError::validation(field, "at most 2,000 characters"))
+        }
         other => Ok(other),
     }
 }

@@ -7,8 +7,8 @@ use sea_orm::{
 };
 
 use super::{
-    clean_note, document_number, merge_lines, post_movement, provisional_number,
-    writable_location, Actor, NewMovement, StockLine,
+    clean_note, document_number, merge_lines, post_movement, provisional_number, writable_location,
+    Actor, NewMovement, StockLine,
 };
 use crate::{
     db,
@@ -57,7 +57,10 @@ async fn receive_in<C: ConnectionTrait>(
     let location = writable_location(conn, actor, input.location_id, "location").await?;
     let supplier = clean_note(input.supplier, "supplier")?;
     if supplier.as_ref().is_some_and(|s| s.chars().count() > 200) {
-        return Err(CommerceError::validation("supplier", "at most 200 characters"));
+        return Err(CommerceError::validation(
+            "supplier",
+            "at most 200 characters",
+        ));
     }
     let note = clean_note(input.note, "note")?;
     let lines = merge_lines(conn, &input.lines, "lines").await?;

@@ -135,7 +135,10 @@ async fn finish_one<C: ConnectionTrait>(
 ) -> Result<bool> {
     let mut update = stock_reservation::Entity::update_many()
         .col_expr(stock_reservation::Column::Status, Expr::value(to))
-        .col_expr(stock_reservation::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            stock_reservation::Column::UpdatedAt,
+            Expr::value(Utc::now()),
+        )
         .filter(stock_reservation::Column::Id.eq(id))
         .filter(stock_reservation::Column::Status.eq(ReservationStatus::Active));
     if let Some(t) = lapsed_before {

@@ -1,9 +1,7 @@
 //! Low-stock thresholds: per variant, else the location's default. A variant is low at a
 //! location when its available stock is at or below the threshold.
 
-use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::{writable_location, Actor};
 use crate::{
@@ -61,7 +59,10 @@ pub async fn set_location_default<C: ConnectionTrait>(
     let value = check(threshold, "threshold")?;
     writable_location(conn, actor, location_id, "location").await?;
     location::Entity::update_many()
-        .col_expr(location::Column::DefaultLowStockThreshold, Expr::value(value))
+        .col_expr(
+            location::Column::DefaultLowStockThreshold,
+            Expr::value(value),
+        )
         .filter(location::Column::Id.eq(location_id))
         .exec(conn)
         .await?;

@@ -14,8 +14,8 @@ use sea_orm::{
 };
 
 use super::{
-    clean_note, document_number, merge_lines, post_movement, provisional_number,
-    writable_location, Actor, NewMovement, StockLine,
+    clean_note, document_number, merge_lines, post_movement, provisional_number, writable_location,
+    Actor, NewMovement, StockLine,
 };
 use crate::{
     db,
@@ -283,7 +283,11 @@ pub async fn receive(
                 staff_user_id: actor.staff_id,
                 note: None,
             };
-            post_movement(conn, movement(line.quantity_sent, MovementReason::TransferIn)).await?;
+            post_movement(
+                conn,
+                movement(line.quantity_sent, MovementReason::TransferIn),
+            )
+            .await?;
             if got < line.quantity_sent {
                 post_movement(
                     conn,

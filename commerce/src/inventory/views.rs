@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::find_variant_by_code;
@@ -14,9 +13,9 @@ use crate::{
     entity::{
         category, category_translation,
         enums::{CountStatus, DocumentType, TransferStatus},
-        location, option_value_translation, order, product, product_translation,
-        return_request, staff_user, stock_count, stock_level, stock_movement, stock_receipt,
-        stock_transfer, stock_transfer_line, store, variant, variant_option_value,
+        location, option_value_translation, order, product, product_translation, return_request,
+        staff_user, stock_count, stock_level, stock_movement, stock_receipt, stock_transfer,
+        stock_transfer_line, store, variant, variant_option_value,
     },
     CommerceError, Result,
 };
@@ -83,7 +82,11 @@ pub async fn category_options<C: ConnectionTrait>(
         names
             .iter()
             .find(|t| t.category_id == id && t.locale == locale)
-            .or_else(|| names.iter().find(|t| t.category_id == id && t.locale == "en"))
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|t| t.category_id == id && t.locale == "en")
+            })
             .map_or_else(|| slug.to_owned(), |t| t.name.clone())
     };
     let by_id: HashMap<i64, &category::Model> = cats.iter().map(|c| (c.id, c)).collect();
@@ -362,8 +365,8 @@ pub async fn stock<C: ConnectionTrait>(
             labels.retain(|_, l| {
                 l.sku.starts_with(&sku_prefix)
                     || (!words.is_empty() && {
-                        let hay = terms(&mut analyzer, &format!("{} {}", l.product, l.options))
-                            .join(" ");
+                        let hay =
+                            terms(&mut analyzer, &format!("{} {}", l.product, l.options)).join(" ");
                         words.iter().all(|w| hay.contains(w.as_str()))
                     })
             });
@@ -381,7 +384,14 @@ pub async fn stock<C: ConnectionTrait>(
         .map(|label| {
             let cells = shown
                 .iter()
-                .map(|loc| cell(&label, loc, levels.get(&(loc.id, label.variant_id)), &incoming))
+                .map(|loc| {
+                    cell(
+                        &label,
+                        loc,
+                        levels.get(&(loc.id, label.variant_id)),
+                        &incoming,
+                    )
+                })
                 .collect();
             StockRow { label, cells }
         })
@@ -423,7 +433,10 @@ fn cell(
         on_hand,
         reserved,
         available,
-        incoming: incoming.get(&(loc.id, label.variant_id)).copied().unwrap_or(0),
+        incoming: incoming
+            .get(&(loc.id, label.variant_id))
+            .copied()
+            .unwrap_or(0),
         threshold,
         low: available <= threshold,
     }
@@ -502,7 +515,8 @@ pub async fn ledger<C: ConnectionTrait>(
         .iter()
         .map(|loc| cell(&label, loc, levels.get(&loc.id), &incoming))
         .collect();
-    let mut q = stock_movement::Entity::find().filter(stock_movement::Column::VariantId.eq(variant_id));
+    let mut q =
+        stock_movement::Entity::find().filter(stock_movement::Column::VariantId.eq(variant_id));
     if let Some(loc) = location_id {
         q = q.filter(stock_movement::Column::LocationId.eq(loc));
     }
@@ -640,7 +654,11 @@ pub struct DocumentSummary {
 pub async fn recent_documents<C: ConnectionTrait>(
     conn: &C,
     limit: u64,
-) -> Result<(Vec<DocumentSummary>, Vec<DocumentSummary>, Vec<DocumentSummary>)> {
+) -> Result<(
+    Vec<DocumentSummary>,
+    Vec<DocumentSummary>,
+    Vec<DocumentSummary>,
+)> {
     use crate::entity::{stock_count_line, stock_receipt_line};
     let codes: HashMap<i64, String> = locations(conn)
         .await?

@@ -401,6 +401,19 @@ impl SearchIndex {
 
     async fn sync_step(&self, db: &DatabaseConnection) -> Result<usize> {
         let mut sync = self.sync.lock().await;
+        // Notices this index has not applied were deleted (it was away longer than the outbox
+        // keeps them): only a rebuild brings it up to date.
+        let pruned = crate::outbox::pruned_through(db).await?;
+        if sync.cursor < pruned {
+            tracing::warn!(
+                position = sync.cursor,
+                pruned,
+                "search index is behind the pruned outbox; rebuilding"
+            );
+            drop(sync);
+            self.rebuild(db).await?;
+            return Ok(0);
+        }
         let mut rows = outbox::Entity::find()
             .filter(outbox::Column::Id.gt(sync.cursor))
             .order_by_asc(outbox::Column::Id)
@@ -942,7 +955,9 @@ async fn max_outbox_id<C: ConnectionTrait>(db: &C) -> Result<i64> {
         .into_tuple()
         .one(db)
         .await?;
-    Ok(max.flatten().unwrap_or(0))
+    // After pruning the table may be empty; the position is then where pruning stopped.
+    let pruned = crate::outbox::pruned_through(db).await?;
+    Ok(max.flatten().unwrap_or(0).max(pruned))
 }
 
 /// Product ids named by outbox rows (variants and categories resolved to their products).

@@ -109,13 +109,20 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the router on 127.0.0.1:0 over `testdb`.
     pub async fn start(testdb: &TestDb) -> TestApp {
+        Self::start_in(testdb, testdb.data_dir()).await
+    }
+
+    /// Starts another instance over `testdb`'s database with its own data folder (its own
+    /// search index), as a second server behind a load balancer would run.
+    #[allow(dead_code)]
+    pub async fn start_in(testdb: &TestDb, data_dir: PathBuf) -> TestApp {
         let db = commerce::db::connect(&testdb.url).await.expect("connect");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let search = commerce::search::SearchIndex::open(&db, &testdb.data_dir())
+        let search = commerce::search::SearchIndex::open(&db, &data_dir)
             .await
             .expect("open the search index");
-        let state = server::state(db.clone(), search, testdb.data_dir(), addr, false);
+        let state = server::state(db.clone(), search, data_dir, addr, false);
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {
