@@ -83,6 +83,29 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
             .await
             .unwrap();
         assert_eq!(held.reserved, 3, "{backend:?}");
+        // The product page counts from the same numbers: available = on hand − reserved.
+        let at_athens = |page: &commerce::catalog::browse::ProductPage| {
+            page.availability
+                .iter()
+                .find(|a| a.code == "ATH")
+                .map(|a| a.available)
+        };
+        let sku = commerce::entity::variant::Entity::find_by_id(level.variant_id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .sku;
+        let code = commerce::search::page::find_code(&db, "en", &sku)
+            .await
+            .unwrap()
+            .expect("the variant is on sale");
+        let selection = commerce::catalog::browse::parse_selection(&code.selection);
+        let page = commerce::catalog::browse::product(&db, "en", &code.slug, &selection)
+            .await
+            .unwrap();
+        assert_eq!(page.variant.id, level.variant_id, "{backend:?}");
+        assert_eq!(at_athens(&page), Some(level.on_hand - 3), "{backend:?}");
 
         // Both instances run the expiry job every 2 s; wait for the lapsed one to go.
         let started = Instant::now();
@@ -109,6 +132,10 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
             .unwrap();
         assert_eq!(after.reserved, 1, "{backend:?}: units returned once");
         assert_eq!(after.on_hand, level.on_hand, "{backend:?}");
+        let page = commerce::catalog::browse::product(&db, "en", &code.slug, &selection)
+            .await
+            .unwrap();
+        assert_eq!(at_athens(&page), Some(level.on_hand - 1), "{backend:?}");
         let later_row = stock_reservation::Entity::find()
             .filter(stock_reservation::Column::OwnerId.eq(later.id))
             .one(&db)
