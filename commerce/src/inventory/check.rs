@@ -96,7 +96,10 @@ pub struct Report {
 /// balance. Reads everything once, streaming movements in id order.
 pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Report> {
     let mut report = Report::default();
-    // (location, variant) → (running sum of movements)
+    // (location, variant) → sum of its movements, and the running balance as recorded (after a
+    // bad `balance_after` the check carries on from the recorded value, so one bad row is
+    // reported once).
+    let mut ledger: BTreeMap<(i64, i64), i64> = BTreeMap::new();
     let mut sums: BTreeMap<(i64, i64), i64> = BTreeMap::new();
     let mut last_id = 0i64;
     loop {
@@ -111,6 +114,7 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Report> {
         last_id = last.id;
         for m in batch {
             report.movements += 1;
+            *ledger.entry((m.location_id, m.variant_id)).or_insert(0) += m.quantity;
             let sum = sums.entry((m.location_id, m.variant_id)).or_insert(0);
             *sum += m.quantity;
             if *sum != m.balance_after {
@@ -119,26 +123,8 @@ pub async fn verify<C: ConnectionTrait>(conn: &C) -> Result<Report> {
                     recorded: m.balance_after,
                     running: *sum,
                 });
-                // Carry on from what was recorded, so one bad row is reported once.
                 *sum = m.balance_after;
             }
-        }
-    }
-    // Recompute the plain sums (the running repair above is only for reporting balances).
-    let mut ledger: BTreeMap<(i64, i64), i64> = BTreeMap::new();
-    let mut last_id = 0i64;
-    loop {
-        use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
-        let batch = stock_movement::Entity::find()
-            .filter(stock_movement::Column::Id.gt(last_id))
-            .order_by_asc(stock_movement::Column::Id)
-            .limit(5_000)
-            .all(conn)
-            .await?;
-        let Some(last) = batch.last() else { break };
-        last_id = last.id;
-        for m in batch {
-            *ledger.entry((m.location_id, m.variant_id)).or_insert(0) += m.quantity;
         }
     }
     let mut held: BTreeMap<(i64, i64), i64> = BTreeMap::new();

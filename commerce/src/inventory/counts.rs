@@ -6,7 +6,7 @@
 //! count are already in the ledger), and posting turns each difference into one `count`
 //! movement. Lines left uncounted change nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sea_orm::{
@@ -21,7 +21,6 @@ use super::{
 use crate::{
     db,
     entity::{
-        category,
         enums::{CountStatus, DocumentType, MovementReason},
         product, stock_count, stock_count_line, stock_level, variant,
     },
@@ -67,22 +66,7 @@ pub async fn open(
         let location = writable_location(conn, actor, location_id, "location").await?;
         let mut products = product::Entity::find();
         if let Some(cat) = category_id {
-            let all = category::Entity::find().all(conn).await?;
-            if !all.iter().any(|c| c.id == cat) {
-                return Err(CommerceError::validation("category", "unknown category"));
-            }
-            let mut ids = BTreeSet::from([cat]);
-            loop {
-                let before = ids.len();
-                for c in &all {
-                    if c.parent_id.is_some_and(|p| ids.contains(&p)) {
-                        ids.insert(c.id);
-                    }
-                }
-                if ids.len() == before {
-                    break;
-                }
-            }
+            let ids = super::category_subtree(conn, cat, "category").await?;
             products = products.filter(product::Column::CategoryId.is_in(ids));
         }
         let product_ids: Vec<i64> = products

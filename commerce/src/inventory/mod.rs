@@ -252,6 +252,30 @@ pub async fn parse_code_lines<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// The category `id` and all categories below it; a validation error on `field` if unknown.
+pub(crate) async fn category_subtree<C: ConnectionTrait>(
+    conn: &C,
+    id: i64,
+    field: &'static str,
+) -> Result<std::collections::BTreeSet<i64>> {
+    let all = crate::entity::category::Entity::find().all(conn).await?;
+    if !all.iter().any(|c| c.id == id) {
+        return Err(CommerceError::validation(field, "unknown category"));
+    }
+    let mut ids = std::collections::BTreeSet::from([id]);
+    loop {
+        let before = ids.len();
+        for c in &all {
+            if c.parent_id.is_some_and(|p| ids.contains(&p)) {
+                ids.insert(c.id);
+            }
+        }
+        if ids.len() == before {
+            return Ok(ids);
+        }
+    }
+}
+
 /// Document numbers: `{prefix}-{id:05}` (`RCV-00012`).
 pub(crate) fn document_number(prefix: &str, id: i64) -> String {
     format!("{prefix}-{id:05}")

@@ -335,19 +335,7 @@ pub async fn stock<C: ConnectionTrait>(
     if exact.is_none() {
         labels.retain(|_, l| l.active);
         if let Some(cat) = query.category_id {
-            let cats = category::Entity::find().all(conn).await?;
-            let mut ids = BTreeSet::from([cat]);
-            loop {
-                let before = ids.len();
-                for c in &cats {
-                    if c.parent_id.is_some_and(|p| ids.contains(&p)) {
-                        ids.insert(c.id);
-                    }
-                }
-                if ids.len() == before {
-                    break;
-                }
-            }
+            let ids = super::category_subtree(conn, cat, "category").await?;
             let products: BTreeSet<i64> = product::Entity::find()
                 .filter(product::Column::CategoryId.is_in(ids))
                 .all(conn)
