@@ -58,7 +58,8 @@ impl Level {
 /// Adds `quantity` to `on_hand` with one conditional `UPDATE` (so concurrent movements cannot
 /// lose updates, and on PostgreSQL the row stays locked until the transaction ends), creating
 /// the level on the first movement; appends the movement with the resulting `balance_after`;
-/// writes an outbox notice for the search indexes. A removal may take only what is available
+/// writes an outbox notice for the search indexes when the variant became available or sold
+/// out there. A removal may take only what is available
 /// (on hand − reserved): reserved units are promised to someone. Run it inside a write
 /// transaction ([`crate::db::begin_write`]) together with the document that caused it.
 ///
@@ -82,10 +83,29 @@ pub async fn post_movement<C: ConnectionTrait>(
         Some(level) => level,
         None => return Err(shortage(conn, m.location_id, m.variant_id, -m.quantity).await),
     };
+    notify_if_availability_flipped(conn, &level, m.quantity, 0).await?;
     insert_movement(conn, m, level.on_hand).await
 }
 
-/// Appends a movement row whose level change was already applied, and the outbox notice.
+/// Writes an outbox notice for the search indexes when a level change made the variant
+/// available where it was not, or the other way round. Search only knows "available here or
+/// not" (facets, in-stock-first), so changes that keep availability on the same side of zero —
+/// most sales and receipts, and every commit of a reservation — need no re-indexing.
+pub(crate) async fn notify_if_availability_flipped<C: ConnectionTrait>(
+    conn: &C,
+    after: &stock_level::Model,
+    d_on_hand: i64,
+    d_reserved: i64,
+) -> Result<()> {
+    let now = after.on_hand - after.reserved;
+    let before = now - (d_on_hand - d_reserved);
+    if (before > 0) != (now > 0) {
+        crate::outbox::emit(conn, crate::outbox::Change::Variant(after.variant_id)).await?;
+    }
+    Ok(())
+}
+
+/// Appends a movement row whose level change was already applied.
 pub(crate) async fn insert_movement<C: ConnectionTrait>(
     conn: &C,
     m: NewMovement,
@@ -111,8 +131,6 @@ pub(crate) async fn insert_movement<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    // Availability is searchable ("in stock at …"): tell the search indexes.
-    crate::outbox::emit(conn, crate::outbox::Change::Variant(m.variant_id)).await?;
     Ok(movement)
 }
 

@@ -14,7 +14,9 @@ use sea_orm::{
     DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use super::ledger::{change_level, insert_movement, shortage, NewMovement};
+use super::ledger::{
+    change_level, insert_movement, notify_if_availability_flipped, shortage, NewMovement,
+};
 use crate::{
     db,
     entity::{
@@ -72,12 +74,10 @@ pub async fn reserve<C: ConnectionTrait>(
     let now = Utc::now();
     let mut out = Vec::with_capacity(merged.len());
     for ((location_id, variant_id), quantity) in merged {
-        if change_level(conn, location_id, variant_id, 0, quantity)
-            .await?
-            .is_none()
-        {
+        let Some(level) = change_level(conn, location_id, variant_id, 0, quantity).await? else {
             return Err(shortage(conn, location_id, variant_id, quantity).await);
-        }
+        };
+        notify_if_availability_flipped(conn, &level, 0, quantity).await?;
         let row = stock_reservation::ActiveModel {
             location_id: Set(location_id),
             variant_id: Set(variant_id),
@@ -92,7 +92,6 @@ pub async fn reserve<C: ConnectionTrait>(
         }
         .insert(conn)
         .await?;
-        crate::outbox::emit(conn, crate::outbox::Change::Variant(variant_id)).await?;
         out.push(row);
     }
     Ok(out)
@@ -167,13 +166,16 @@ pub async fn commit<C: ConnectionTrait>(
             "the reservation has lapsed or was already used".into(),
         ));
     }
-    let mut movements = Vec::with_capacity(held.len());
-    for r in held {
+    // Reservations first, then levels (see `give_back`).
+    for r in &held {
         if !finish_one(conn, r.id, ReservationStatus::Committed, None).await? {
             return Err(CommerceError::Conflict(
                 "the reservation has lapsed or was already used".into(),
             ));
         }
+    }
+    let mut movements = Vec::with_capacity(held.len());
+    for r in held {
         let level = change_level(conn, r.location_id, r.variant_id, -r.quantity, -r.quantity)
             .await?
             .ok_or_else(|| {
@@ -218,11 +220,10 @@ pub async fn commit_now(
 /// Gives back every active reservation of `holder` (status `released`); returns the units given
 /// back (0 when there was nothing to release).
 pub async fn release<C: ConnectionTrait>(conn: &C, holder: Holder) -> Result<i64> {
-    let mut units = 0;
-    for r in active(conn, holder).await? {
-        units += give_back(conn, &r, ReservationStatus::Released, None).await?;
-    }
-    Ok(units)
+    let held = active(conn, holder).await?;
+    Ok(give_back(conn, &held, ReservationStatus::Released, None)
+        .await?
+        .units)
 }
 
 /// [`release`] in its own write transaction.
@@ -232,27 +233,41 @@ pub async fn release_now(db: &DatabaseConnection, holder: Holder) -> Result<i64>
     txn.finish(result).await
 }
 
-/// Ends one active reservation as `to` and returns its units to available; 0 if another
-/// request ended it first.
+/// Ends the reservations `rows` that are still active as `to` and returns their units to
+/// available; those another request ended first are skipped.
+///
+/// Lock order (it matters on PostgreSQL, where each conditional update locks its row until the
+/// transaction ends): first every reservation row, in (location, variant, id) order, then every
+/// level, in (location, variant) order — as [`commit`] does. Ending one reservation and its level
+/// before the next would let an expiry run holding a level wait for a reservation that a commit
+/// holds while that commit waits for the level: a deadlock PostgreSQL breaks by failing one.
 async fn give_back<C: ConnectionTrait>(
     conn: &C,
-    r: &stock_reservation::Model,
+    rows: &[stock_reservation::Model],
     to: ReservationStatus,
     lapsed_before: Option<DateTime<Utc>>,
-) -> Result<i64> {
-    if !finish_one(conn, r.id, to, lapsed_before).await? {
-        return Ok(0);
+) -> Result<Expired> {
+    let mut ended = Vec::with_capacity(rows.len());
+    for r in rows {
+        if finish_one(conn, r.id, to, lapsed_before).await? {
+            ended.push(r);
+        }
     }
-    change_level(conn, r.location_id, r.variant_id, 0, -r.quantity)
-        .await?
-        .ok_or_else(|| {
-            CommerceError::Internal(format!(
-                "stock level of variant {} at location {} holds fewer units than its reservations",
-                r.variant_id, r.location_id
-            ))
-        })?;
-    crate::outbox::emit(conn, crate::outbox::Change::Variant(r.variant_id)).await?;
-    Ok(r.quantity)
+    let mut done = Expired::default();
+    for r in ended {
+        let level = change_level(conn, r.location_id, r.variant_id, 0, -r.quantity)
+            .await?
+            .ok_or_else(|| {
+                CommerceError::Internal(format!(
+                    "stock level of variant {} at location {} holds fewer units than its reservations",
+                    r.variant_id, r.location_id
+                ))
+            })?;
+        notify_if_availability_flipped(conn, &level, 0, -r.quantity).await?;
+        done.reservations += 1;
+        done.units += r.quantity;
+    }
+    Ok(done)
 }
 
 /// What one [`expire_lapsed`] run did.
@@ -277,6 +292,7 @@ pub async fn expire_lapsed(
         .filter(stock_reservation::Column::ExpiresAt.lte(now))
         .order_by_asc(stock_reservation::Column::LocationId)
         .order_by_asc(stock_reservation::Column::VariantId)
+        .order_by_asc(stock_reservation::Column::Id)
         .limit(limit)
         .all(db)
         .await?;
@@ -284,17 +300,6 @@ pub async fn expire_lapsed(
         return Ok(Expired::default());
     }
     let txn = db::begin_write(db).await?;
-    let result = async {
-        let mut done = Expired::default();
-        for r in &lapsed {
-            let units = give_back(&*txn, r, ReservationStatus::Expired, Some(now)).await?;
-            if units > 0 {
-                done.reservations += 1;
-                done.units += units;
-            }
-        }
-        Ok(done)
-    }
-    .await;
+    let result = give_back(&*txn, &lapsed, ReservationStatus::Expired, Some(now)).await;
     txn.finish(result).await
 }
