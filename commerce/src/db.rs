@@ -14,7 +14,8 @@ use crate::{CommerceError, Result};
 /// Opens a connection pool for `url`.
 ///
 /// `sqlite://path` (or `sqlite:path`) opens or creates the file with WAL journaling, foreign keys
-/// on, `synchronous=NORMAL` and a 5 s busy timeout on every connection. `postgres://…` connects to
+/// on, `synchronous=NORMAL` and a 5 s busy timeout on every connection; the log is checkpointed
+/// by a background task (call it inside a Tokio runtime). `postgres://…` connects to
 /// PostgreSQL. Anything else is a [`CommerceError::Config`].
 pub async fn connect(url: &str) -> Result<DatabaseConnection> {
     if url.starts_with("sqlite:") {
@@ -24,13 +25,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(Duration::from_secs(5))
+            // Checkpoints (which fsync) run in the background, not in a committing writer.
+            .pragma("wal_autocheckpoint", "0");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .min_connections(1)
             .connect_with(opts)
             .await
             .map_err(|e| CommerceError::Config(format!("cannot open SQLite database: {e}")))?;
+        spawn_checkpointer(pool.clone());
         Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let mut opts = ConnectOptions::new(url.to_owned());
@@ -131,6 +135,37 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTxn> {
             .await?;
     }
     Ok(WriteTxn { txn, _gate: gate })
+}
+
+/// How often the write-ahead log of a SQLite database is copied back into the database file.
+pub const SQLITE_CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
+/// Copies the SQLite write-ahead log into the database file every [`SQLITE_CHECKPOINT_EVERY`]
+/// until the pool closes. A checkpoint writes and syncs the database file, which takes
+/// milliseconds to tens of milliseconds on a slow disk; done by the writer whose commit fills
+/// the log (SQLite's default), every writer queued behind it waits that long. A `PASSIVE`
+/// checkpoint here runs beside readers and writers instead; the log is reused from its start
+/// once everything in it has been copied.
+fn spawn_checkpointer(pool: sqlx::SqlitePool) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(SQLITE_CHECKPOINT_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if pool.is_closed() {
+                return;
+            }
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&pool)
+                .await
+            {
+                if pool.is_closed() {
+                    return;
+                }
+                tracing::warn!(error = %e, "SQLite checkpoint failed; retrying");
+            }
+        }
+    });
 }
 
 /// Runs every pending migration.
