@@ -31,6 +31,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .min_connections(1)
+            // A local file does not drop connections: no ping before every use.
+            .test_before_acquire(false)
             .connect_with(opts)
             .await
             .map_err(|e| CommerceError::Config(format!("cannot open SQLite database: {e}")))?;
