@@ -58,7 +58,19 @@ impl RequestCtx {
 pub struct DataDir(pub std::path::PathBuf);
 
 /// The current request's context.
+///
+/// On the server it is read from the request's own `http::request::Parts` (where the server
+/// middleware put it) before any `RequestCtx` provided as context. leptos_axum runs each
+/// server-function call under an owner made with `Owner::new()`, which becomes a child of
+/// whatever reactive owner is current on the worker thread — possibly another request's page
+/// render, whose `App` provided *its* `RequestCtx`. Looking that up first made a manager's call
+/// run with the owner's session under concurrent load. The `Parts` are provided on the call's
+/// (or the render's) own owner, so the nearest ones are always this request's.
 pub fn request_ctx() -> RequestCtx {
+    #[cfg(feature = "ssr")]
+    if let Some(ctx) = own_request() {
+        return ctx;
+    }
     if let Some(ctx) = leptos::prelude::use_context::<RequestCtx>() {
         return ctx;
     }
@@ -66,15 +78,19 @@ pub fn request_ctx() -> RequestCtx {
 }
 
 #[cfg(feature = "ssr")]
-fn from_environment() -> RequestCtx {
+fn own_request() -> Option<RequestCtx> {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|p| p.extensions.get::<RequestCtx>().cloned())
-        .unwrap_or(RequestCtx {
-            locale: Locale::En,
-            csrf: String::new(),
-            staff: None,
-            path: "/".into(),
-        })
+}
+
+#[cfg(feature = "ssr")]
+fn from_environment() -> RequestCtx {
+    RequestCtx {
+        locale: Locale::En,
+        csrf: String::new(),
+        staff: None,
+        path: "/".into(),
+    }
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -44,7 +44,17 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // A request whose body or query does not fit the function's arguments is the
+            // caller's mistake: a 4xx with the reason, not a server error.
+            ServerFnErrorErr::Deserialization(m)
+            | ServerFnErrorErr::Args(m)
+            | ServerFnErrorErr::MissingArg(m) => AppError::Validation {
+                field: None,
+                message: format!("malformed request: {m}"),
+            },
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

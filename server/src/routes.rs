@@ -69,9 +69,10 @@ pub fn router(state: AppState) -> Router {
     let server_fns = move |req: Request| {
         let context = context.clone();
         async move {
-            leptos_axum::handle_server_fns_with_context(context, req)
+            let response = leptos_axum::handle_server_fns_with_context(context, req)
                 .await
-                .into_response()
+                .into_response();
+            with_error_status(response).await
         }
     };
     let images = ServeDir::new(state.data_dir.join("images"));
@@ -141,4 +142,29 @@ async fn code_redirect(state: &AppState, uri: &http::Uri) -> Option<String> {
             None
         }
     }
+}
+
+/// Gives a failed server-function response the status of its [`app::error::AppError`].
+///
+/// Errors raised before the function body runs (a body or query that does not fit its
+/// arguments) leave the server-function layer as 500s; their encoded `AppError` knows better
+/// (a malformed request is a 422 with the reason).
+async fn with_error_status(response: axum::response::Response) -> axum::response::Response {
+    if response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "server error",
+        )
+            .into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        if let Ok(status) = axum::http::StatusCode::from_u16(err.status()) {
+            parts.status = status;
+        }
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }

@@ -572,6 +572,242 @@ messages! {
     kind_warehouse,
     kind_store,
 
+    // --- staff: inventory ------------------------------------------------------------------
+    /// `aria-label` of the inventory sub-navigation ("Inventory sections").
+    inventory_sections,
+    /// Heading of `/staff/inventory` ("Stock by location").
+    stock_by_location,
+    /// `/staff/inventory/receive` link and heading ("Receive stock").
+    receive_stock,
+    /// `/staff/inventory/adjust` link and heading ("Adjust stock").
+    adjust_stock,
+    /// `/staff/inventory/transfers` link and heading ("Transfers").
+    transfers,
+    /// `/staff/inventory/counts` link and heading ("Stock counts").
+    stock_counts,
+    /// `/staff/inventory/low-stock` link and heading ("Low stock").
+    low_stock_list,
+    /// Label of a stock location field ("Location").
+    location,
+    /// Filter option: every location ("All locations").
+    all_locations,
+    /// Stock filter checkbox ("Low stock only").
+    low_stock_only,
+    /// Label of the stock search box ("Name, SKU or barcode").
+    stock_search,
+    /// Button applying a filter form ("Show").
+    show,
+    /// Column/label "Product" ("Product").
+    product,
+    /// Units physically there ("On hand").
+    on_hand,
+    /// Units promised to orders and carts ("Reserved").
+    reserved,
+    /// On hand minus reserved ("Available").
+    available,
+    /// Units on their way in sent transfers ("Incoming").
+    incoming,
+    /// Marker of a low stock cell ("Low").
+    low_marker,
+    /// Column "Threshold" (low stock) ("Threshold").
+    threshold,
+    /// Stock filters match nothing (a sentence) ("No products match these filters.").
+    no_stock_rows,
+    /// The stock search was exactly one code (a sentence) ("Showing the product with exactly this code.").
+    exact_code_match,
+    /// Label "Supplier" ("Supplier").
+    supplier,
+    /// Label of a free-text note ("Note").
+    note,
+    /// Label of a text box of codes ("Products: one SKU or barcode per line, optionally with a quantity").
+    code_lines,
+    /// Hint under the box of codes (a sentence) ("Each scan adds one unit; type “CODE 5” for five.").
+    code_lines_hint,
+    /// Button booking received stock ("Receive").
+    receive,
+    /// Heading of the list of receipts ("Recent receipts").
+    recent_receipts,
+    /// Heading of a receipt document ("Goods receipt").
+    goods_receipt,
+    /// Confirmation (a sentence) ("Stock received.").
+    stock_received,
+    /// Link to receive another delivery ("Receive more stock").
+    receive_more,
+    /// Link back to `/staff/inventory` ("Back to inventory").
+    back_to_inventory,
+    /// Column "Number" (document number) ("Number").
+    number,
+    /// Column "Date" ("Date").
+    date,
+    /// Label "Status" of a document ("Status").
+    status,
+    /// Column "Lines" (document lines) ("Lines").
+    lines,
+    /// Label of a single SKU/barcode field ("SKU or barcode").
+    product_code,
+    /// Label of the signed change of an adjustment ("Change (+ adds, − removes)").
+    change,
+    /// Column "Change" ("Change").
+    change_short,
+    /// Label "Reason" ("Reason").
+    reason,
+    /// Adjustment reason ("Damaged").
+    reason_damaged,
+    /// Adjustment reason ("Lost").
+    reason_lost,
+    /// Adjustment reason ("Found").
+    reason_found,
+    /// Adjustment reason ("Correction").
+    reason_correction,
+    /// Button posting an adjustment ("Post adjustment").
+    post_adjustment,
+    /// Heading of the new-transfer form ("New transfer").
+    new_transfer,
+    /// Word "Transfer" (document) ("Transfer").
+    transfer,
+    /// Transfer source ("From").
+    from_location,
+    /// Transfer destination ("To").
+    to_location,
+    /// Button creating a draft transfer ("Create transfer").
+    create_transfer,
+    /// Button sending a transfer ("Send").
+    send,
+    /// Button cancelling a draft transfer ("Cancel transfer").
+    cancel_transfer,
+    /// Column: units sent ("Sent").
+    sent,
+    /// Column: units received ("Received").
+    received,
+    /// Label: when a document was created ("Created").
+    created,
+    /// Hint of the transfer receive form (sentences) ("Enter what actually arrived. Units sent but not received are booked as lost in transit.").
+    shortfall_note,
+    /// Empty transfer list (a sentence) ("No transfers yet.").
+    no_transfers,
+    /// Transfer status ("Draft").
+    status_draft,
+    /// Transfer status ("Sent").
+    status_sent,
+    /// Transfer/receipt status ("Received").
+    status_received,
+    /// Transfer/count status ("Cancelled").
+    status_cancelled,
+    /// Count status ("Open").
+    status_open,
+    /// Count status ("Posted").
+    status_posted,
+    /// Heading of the new-count form ("New count").
+    new_count,
+    /// Word "Stock count" (document) ("Stock count").
+    stock_count,
+    /// Label of what a count covers ("What to count").
+    count_scope,
+    /// Count scope option: every product ("Everything").
+    everything,
+    /// Button opening a count ("Start count").
+    start_count,
+    /// Label of the count scan box ("Scan or type a code").
+    scan_code,
+    /// Hint under the scan box (a sentence) ("Each scan counts one unit; “CODE 5” counts five.").
+    scan_hint,
+    /// Button "Add" ("Add").
+    add,
+    /// Column: counted units ("Counted").
+    counted,
+    /// Column: units expected when the count opened ("Expected").
+    expected,
+    /// Column: units on hand now ("On hand now").
+    on_hand_now,
+    /// Button saving counted quantities ("Save counted quantities").
+    save_counted,
+    /// Count filter ("All lines").
+    all_lines,
+    /// Count filter ("Counted only").
+    counted_only,
+    /// Count filter ("Differences").
+    differences_only,
+    /// Heading of the count review ("Differences to post").
+    differences_to_post,
+    /// Count review is empty (a sentence) ("No counted line differs from what is on hand.").
+    no_differences,
+    /// Button posting a count ("Post count").
+    post_count,
+    /// Button cancelling a count ("Cancel count").
+    cancel_count,
+    /// A count line not counted yet ("Not counted").
+    not_counted,
+    /// Hint of the count table (a sentence) ("Lines left empty are not counted and change nothing.").
+    count_empty_hint,
+    /// A posted or cancelled count (a sentence) ("This count is closed and can no longer change.").
+    count_closed,
+    /// Empty count list (a sentence) ("No counts yet.").
+    no_counts,
+    /// A filtered table is empty (a sentence) ("No lines to show.").
+    no_lines_shown,
+    /// Intro of the low-stock page (a sentence) ("Variants whose available stock is at or below their low-stock threshold.").
+    low_stock_intro,
+    /// Label of a location's default threshold ("Default low-stock threshold").
+    default_threshold,
+    /// Label of a variant's own threshold ("Own low-stock threshold (empty: each location's default)").
+    own_threshold,
+    /// Button saving a threshold ("Save threshold").
+    save_threshold,
+    /// Low-stock list is empty (a sentence) ("Nothing is low on stock.").
+    no_low_stock,
+    /// Confirmation (a sentence) ("Saved.").
+    saved,
+    /// Heading of a variant's ledger ("Movements").
+    movements,
+    /// Column "Time" ("Time").
+    time,
+    /// Column "Document" ("Document").
+    document,
+    /// Column: who did it ("Staff member").
+    staff_member,
+    /// Column: on hand after a movement ("Balance").
+    balance,
+    /// Empty ledger (a sentence) ("No movements yet.").
+    no_movements,
+    /// Movement reason ("Receipt").
+    movement_receipt,
+    /// Movement reason ("Sale").
+    movement_sale,
+    /// Movement reason ("Return").
+    movement_return,
+    /// Movement reason ("Adjustment").
+    movement_adjustment,
+    /// Movement reason ("Count").
+    movement_count,
+    /// Movement reason ("Transfer out").
+    movement_transfer_out,
+    /// Movement reason ("Transfer in").
+    movement_transfer_in,
+    /// Movement reason ("Lost in transit").
+    movement_transit_loss,
+    /// Movement reason ("Write-off").
+    movement_write_off,
+    /// Movement reason ("Opening balance").
+    movement_initial,
+    /// A manager acted outside their stores (a sentence) ("You can change stock only at the locations of your own stores.").
+    inventory_forbidden,
+    /// Validation: no location chosen (a sentence) ("Choose a location.").
+    choose_location,
+    /// Validation: not a whole number (a sentence) ("Enter a whole number.").
+    whole_number,
+    /// Validation: unknown SKU/barcode (a sentence) ("No product has this SKU or barcode.").
+    unknown_code,
+    /// Note under tables with times (a sentence) ("Times are in UTC.").
+    times_in_utc,
+    /// Confirmation (a sentence) ("Stock adjusted.").
+    stock_adjusted,
+    /// Empty receipt list (a sentence) ("No receipts yet.").
+    no_receipts,
+    /// Validation: no adjustment reason chosen (a sentence) ("Choose a reason.").
+    choose_reason,
+    /// Validation: unknown category (a sentence) ("Choose a category.").
+    choose_category,
+
     // --- errors -----------------------------------------------------------------------------
     /// Title of the 404 page ("Page not found").
     not_found_title,
@@ -706,6 +942,18 @@ pub fn in_stock_at_store(locale: Locale, store: &str) -> String {
 /// Low-stock badge: "Only 3 left"; "Απομένουν μόνο 3"; "Zostały tylko 3 sztuki".
 pub fn low_stock(locale: Locale, n: u64) -> String {
     per_locale!(locale, low_stock(n))
+}
+
+/// Number of variants in a stock list: "1 variant", "12 variants"; "1 παραλλαγή",
+/// "12 παραλλαγές"; "1 wariant", "2 warianty", "5 wariantów".
+pub fn variants_count(locale: Locale, n: u64) -> String {
+    per_locale!(locale, variants_count(n))
+}
+
+/// What a scan counted so far: "HM-0358: 5 counted"; "HM-0358: καταμετρήθηκαν 5";
+/// "HM-0358: policzono 5".
+pub fn counted_so_far(locale: Locale, sku: &str, n: i64) -> String {
+    per_locale!(locale, counted_so_far(sku, n))
 }
 
 /// Pagination status: "Page 2 of 5"; "Σελίδα 2 από 5"; "Strona 2 z 5".

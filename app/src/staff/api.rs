@@ -95,6 +95,7 @@ pub struct SettingsPageView {
 pub fn require(
     perm: Option<commerce::staff::role::Permission>,
 ) -> Result<crate::context::StaffSession, AppError> {
+    // `request_ctx` reads this request's own session (see there for why that matters).
     let staff = crate::context::request_ctx()
         .staff
         .ok_or(AppError::Unauthorized)?;
@@ -115,6 +116,12 @@ pub async fn staff_home() -> Result<StaffHomeView, AppError> {
     let db = use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)?;
     let stores = commerce::staff::store_names(&db, &staff.stores).await?;
     let mut links = Vec::new();
+    if role_allows(&staff.role, Permission::ManageInventory) {
+        links.push(StaffLink {
+            href: "/staff/inventory".into(),
+            key: "inventory".into(),
+        });
+    }
     if role_allows(&staff.role, Permission::ManageSettings) {
         links.push(StaffLink {
             href: "/staff/settings".into(),

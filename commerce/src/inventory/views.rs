@@ -150,31 +150,33 @@ pub async fn variant_labels<C: ConnectionTrait>(
     if variants.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let product_ids: BTreeSet<i64> = variants.iter().map(|v| v.product_id).collect();
+    // For every variant, read whole tables rather than send thousands of ids in `IN` lists.
+    let mut translations = product_translation::Entity::find();
+    let mut links = variant_option_value::Entity::find();
+    if ids.is_some() {
+        let product_ids: BTreeSet<i64> = variants.iter().map(|v| v.product_id).collect();
+        translations =
+            translations.filter(product_translation::Column::ProductId.is_in(product_ids));
+        links = links
+            .filter(variant_option_value::Column::VariantId.is_in(variants.iter().map(|v| v.id)));
+    }
     let mut names: HashMap<i64, (bool, String)> = HashMap::new();
-    for t in product_translation::Entity::find()
-        .filter(product_translation::Column::ProductId.is_in(product_ids.iter().copied()))
-        .all(conn)
-        .await?
-    {
+    for t in translations.all(conn).await? {
         let exact = t.locale == locale;
         let entry = names.entry(t.product_id).or_insert((false, String::new()));
         if exact || (!entry.0 && (entry.1.is_empty() || t.locale == "en")) {
             *entry = (exact, t.name);
         }
     }
-    let variant_ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
-    let links = variant_option_value::Entity::find()
-        .filter(variant_option_value::Column::VariantId.is_in(variant_ids))
-        .all(conn)
-        .await?;
-    let value_ids: BTreeSet<i64> = links.iter().map(|l| l.option_value_id).collect();
+    let links = links.all(conn).await?;
+    let mut value_translations = option_value_translation::Entity::find();
+    if ids.is_some() {
+        let value_ids: BTreeSet<i64> = links.iter().map(|l| l.option_value_id).collect();
+        value_translations = value_translations
+            .filter(option_value_translation::Column::OptionValueId.is_in(value_ids));
+    }
     let mut value_names: HashMap<i64, (bool, String)> = HashMap::new();
-    for t in option_value_translation::Entity::find()
-        .filter(option_value_translation::Column::OptionValueId.is_in(value_ids))
-        .all(conn)
-        .await?
-    {
+    for t in value_translations.all(conn).await? {
         let exact = t.locale == locale;
         let entry = value_names
             .entry(t.option_value_id)

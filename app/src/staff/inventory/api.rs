@@ -1,0 +1,1378 @@
+//! Inventory server functions: each checks the role on the server, builds the
+//! [`commerce::inventory::Actor`] from the session, calls `commerce::inventory` and maps the
+//! error.
+//!
+//! Reads are `GET` (`staff/inventory/…`). Changes are form posts: every one takes the `csrf`
+//! field (checked by the server's CSRF middleware before the function runs) and the form's
+//! fields as text, parsed here so that bad input is a message next to its field, never a failed
+//! request. A change posted by a plain HTML form (`Accept: text/html`, no JavaScript) answers with
+//! a redirect: to the result on success, or back to the form with the error and the input in the
+//! query string (see [`super::FormState`]). Called from script or by anything else, a failure
+//! answers with the error's HTTP status: 403 for a role without the permission (or a manager
+//! acting at another store), 422 for bad input, 409 for a conflict.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::model::*;
+use crate::{error::AppError, i18n::Locale};
+
+/// Documents listed on the receive, transfer and count pages.
+#[cfg(feature = "ssr")]
+const RECENT: u64 = 30;
+
+#[cfg(feature = "ssr")]
+mod support {
+    use commerce::{
+        inventory::{views, Actor, Scope},
+        staff::role::{role_allows, Permission},
+        CommerceError,
+    };
+
+    use super::super::{clip, enc, error_query, MAX_KEPT_INPUT};
+    use super::*;
+    use crate::{context::StaffSession, error::set_status, i18n};
+
+    pub(super) fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
+        use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)
+    }
+
+    /// The messages of the request's language (for the few messages made here).
+    pub(super) fn m() -> &'static i18n::Messages {
+        i18n::t(crate::context::request_ctx().locale)
+    }
+
+    pub(super) fn who(s: &StaffSession) -> Who {
+        Who {
+            name: s.name.clone(),
+            can_adjust: role_allows(&s.role, Permission::AdjustStock),
+        }
+    }
+
+    pub(super) fn actor(s: &StaffSession) -> Actor {
+        Actor::staff(s.id, &s.role, &s.stores)
+    }
+
+    pub(super) fn location_option(l: views::LocationInfo) -> LocationOption {
+        LocationOption {
+            id: l.id,
+            code: l.code,
+            name: l.name,
+            default_low_stock: l.default_low_stock,
+        }
+    }
+
+    /// The locations `s` may change stock at (commerce checks again on every change).
+    pub(super) fn writable(s: &StaffSession, all: &[views::LocationInfo]) -> Vec<LocationOption> {
+        let actor = actor(s);
+        all.iter()
+            .filter(|l| match &actor.scope {
+                Scope::All => true,
+                Scope::Stores(codes) => l.store_code.as_ref().is_some_and(|c| codes.contains(c)),
+            })
+            .cloned()
+            .map(location_option)
+            .collect()
+    }
+
+    pub(super) fn variant_name(l: views::VariantLabel) -> VariantName {
+        VariantName {
+            id: l.variant_id,
+            product: l.product,
+            options: l.options,
+            sku: l.sku,
+            barcode: l.barcode,
+        }
+    }
+
+    /// The name of variant `id` from `labels`, or its id when it is gone.
+    pub(super) fn name_of(
+        labels: &std::collections::BTreeMap<i64, views::VariantLabel>,
+        id: i64,
+    ) -> VariantName {
+        labels
+            .get(&id)
+            .cloned()
+            .map(variant_name)
+            .unwrap_or(VariantName {
+                id,
+                product: format!("#{id}"),
+                options: String::new(),
+                sku: format!("#{id}"),
+                barcode: None,
+            })
+    }
+
+    pub(super) fn cell(c: views::StockCell) -> StockCellView {
+        StockCellView {
+            location_id: c.location_id,
+            on_hand: c.on_hand,
+            reserved: c.reserved,
+            available: c.available,
+            incoming: c.incoming,
+            threshold: c.threshold,
+            low: c.low,
+        }
+    }
+
+    pub(super) fn document_row(d: views::DocumentSummary) -> DocumentRow {
+        DocumentRow {
+            id: d.id,
+            number: d.number,
+            status: d.status,
+            place: d.place,
+            lines: d.lines,
+            created_at: d.created_at,
+        }
+    }
+
+    /// A validation error on `field`.
+    pub(super) fn invalid(field: &str, message: &str) -> AppError {
+        AppError::Validation {
+            field: Some(field.to_owned()),
+            message: message.to_owned(),
+        }
+    }
+
+    /// The id of a document or variant posted by a form; anything else is 0 (not found).
+    pub(super) fn document_id(value: &str) -> i64 {
+        value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .unwrap_or(0)
+    }
+
+    /// A location id from a `<select>`; nothing chosen is a validation error on `field`.
+    pub(super) fn parse_location(value: &str, field: &str) -> Result<i64, AppError> {
+        value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| invalid(field, m().choose_location))
+    }
+
+    /// A whole number typed by a person: spaces around, a leading `+` and the real minus sign
+    /// `−` are accepted.
+    pub(super) fn parse_whole(value: &str, field: &str) -> Result<i64, AppError> {
+        let v = value.trim().replace('−', "-");
+        let v = v.strip_prefix('+').unwrap_or(&v);
+        if v.len() > 12 {
+            return Err(invalid(field, m().whole_number));
+        }
+        v.parse::<i64>()
+            .map_err(|_| invalid(field, m().whole_number))
+    }
+
+    /// A commerce error as the pages show it; a shortage becomes a message on `stock_field`
+    /// when the form has a field for the quantity.
+    pub(super) fn map_err(e: CommerceError, stock_field: Option<&str>) -> AppError {
+        match (e, stock_field) {
+            (CommerceError::InsufficientStock(s), Some(field)) => invalid(field, &s.to_string()),
+            (e, _) => e.into(),
+        }
+    }
+
+    /// A read's result; a failure also sets the HTTP status (403 for a role without the
+    /// permission, 404…), for the page and for a direct call alike.
+    pub(super) fn read<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(e) = &result {
+            set_status(e.status());
+        }
+        result
+    }
+
+    /// Whether the request is a plain HTML form post (the browser wants a page back).
+    pub(super) fn plain_form() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|p| {
+                p.headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
+    /// Where a change leads when it succeeds.
+    pub(super) enum Then {
+        /// To this page (the new receipt, transfer…), with or without JavaScript.
+        Go(String),
+        /// Stay on this page: the hydrated page reloads its data; a plain post is redirected
+        /// back to the page with `done=<form>`.
+        Stay(String),
+    }
+
+    /// The form a change came from, to send a plain post back to it after a failure.
+    pub(super) struct Back<'a> {
+        /// The form page.
+        pub path: String,
+        /// The form's name (its error carries it, so the right form shows it).
+        pub form: &'static str,
+        /// The fields to fill in again.
+        pub inputs: Vec<(&'static str, &'a str)>,
+    }
+
+    impl Back<'_> {
+        fn url(&self, e: &AppError) -> String {
+            let mut url = format!("{}?", self.path);
+            for (k, v) in &self.inputs {
+                if !v.is_empty() {
+                    url.push_str(&format!("{k}={}&", enc(clip(v, MAX_KEPT_INPUT))));
+                }
+            }
+            url.push_str(&error_query(self.form, e));
+            url
+        }
+    }
+
+    /// Finishes a change: redirects as [`Then`] says on success; on failure sends a plain post
+    /// back to its form, and gives anyone else the error's HTTP status.
+    pub(super) fn finish<T>(
+        result: Result<T, AppError>,
+        then: impl FnOnce(&T) -> Then,
+        back: Back<'_>,
+    ) -> Result<T, AppError> {
+        match &result {
+            Ok(v) => match then(v) {
+                Then::Go(url) => leptos_axum::redirect(&url),
+                Then::Stay(path) => {
+                    if plain_form() {
+                        let sep = if path.contains('?') { '&' } else { '?' };
+                        leptos_axum::redirect(&format!("{path}{sep}done={}", back.form));
+                    }
+                }
+            },
+            Err(e) => {
+                if plain_form() {
+                    leptos_axum::redirect(&back.url(e));
+                } else {
+                    set_status(e.status());
+                }
+            }
+        }
+        result
+    }
+
+    /// The filters of the stock and low-stock pages, from their query string.
+    #[derive(Default)]
+    pub(super) struct Filter {
+        pub location: Option<i64>,
+        pub category: Option<i64>,
+        pub low: bool,
+        pub q: String,
+        pub page: u64,
+    }
+
+    impl Filter {
+        pub(super) fn parse(query: &str) -> Filter {
+            let mut f = Filter {
+                page: 1,
+                ..Filter::default()
+            };
+            for (k, v) in commerce::text::form_pairs(query) {
+                match k.as_str() {
+                    "location" => f.location = v.trim().parse().ok(),
+                    "category" => f.category = v.trim().parse().ok(),
+                    "low" => f.low = !v.is_empty() && v != "0",
+                    "q" => f.q = clip(v.trim(), 200).to_owned(),
+                    "page" => f.page = v.trim().parse().unwrap_or(1).max(1),
+                    _ => {}
+                }
+            }
+            f
+        }
+
+        /// The filter as a query string, without the page.
+        pub(super) fn to_query(&self) -> String {
+            let mut parts = Vec::new();
+            if let Some(l) = self.location {
+                parts.push(format!("location={l}"));
+            }
+            if let Some(c) = self.category {
+                parts.push(format!("category={c}"));
+            }
+            if self.low {
+                parts.push("low=1".to_owned());
+            }
+            if !self.q.is_empty() {
+                parts.push(format!("q={}", enc(&self.q)));
+            }
+            parts.join("&")
+        }
+    }
+
+    /// `show` (`all`, `counted`, `differences`) and `page` of a count page's query string.
+    pub(super) fn count_filter(query: &str) -> (String, u64) {
+        let mut show = "all".to_owned();
+        let mut page = 1;
+        for (k, v) in commerce::text::form_pairs(query) {
+            match k.as_str() {
+                "show" if v == "counted" || v == "differences" => show = v,
+                "page" => page = v.trim().parse().unwrap_or(1).max(1),
+                _ => {}
+            }
+        }
+        (show, page)
+    }
+
+    /// The address of a count page with its filter and page.
+    pub(super) fn count_href(id: i64, show: &str, page: &str) -> String {
+        let mut parts = Vec::new();
+        if show == "counted" || show == "differences" {
+            parts.push(format!("show={show}"));
+        }
+        if let Ok(p) = page.trim().parse::<u64>() {
+            if p > 1 {
+                parts.push(format!("page={p}"));
+            }
+        }
+        if parts.is_empty() {
+            format!("/staff/inventory/counts/{id}")
+        } else {
+            format!("/staff/inventory/counts/{id}?{}", parts.join("&"))
+        }
+    }
+
+    /// The database word of a stored enum (`transfer_out`, `damaged`…).
+    pub(super) fn word<E: sea_orm::ActiveEnum<Value = String>>(e: E) -> String {
+        e.to_value()
+    }
+}
+
+#[cfg(feature = "ssr")]
+use support::*;
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+// ---------------------------------------------------------------------------------------------
+
+/// `/staff/inventory`: stock by variant and location; `query` is the page's raw query string
+/// (`location`, `category`, `low`, `q`, `page`).
+#[server(input = GetUrl, endpoint = "staff/inventory/stock")]
+pub async fn stock_page(locale: Locale, query: String) -> Result<StockPageView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let f = Filter::parse(&query);
+            let page = views::stock(
+                &db,
+                locale.code(),
+                &views::StockQuery {
+                    location_id: f.location,
+                    category_id: f.category,
+                    low_only: f.low,
+                    q: f.q.clone(),
+                    page: f.page,
+                },
+            )
+            .await?;
+            let all_locations = views::locations(&db).await?;
+            let categories = views::category_options(&db, locale.code()).await?;
+            Ok::<_, AppError>(StockPageView {
+                who: who(&staff),
+                all_locations: all_locations.into_iter().map(location_option).collect(),
+                categories: categories
+                    .into_iter()
+                    .map(|c| CategoryChoice {
+                        id: c.id,
+                        path: c.path,
+                    })
+                    .collect(),
+                columns: page.locations.into_iter().map(location_option).collect(),
+                rows: page
+                    .rows
+                    .into_iter()
+                    .map(|r| StockRowView {
+                        variant: variant_name(r.label),
+                        cells: r.cells.into_iter().map(cell).collect(),
+                    })
+                    .collect(),
+                total: page.total,
+                page: page.page,
+                pages: page.pages,
+                exact_code: page.exact_code,
+                location: f.location,
+                category: f.category,
+                low_only: f.low,
+                page_query: f.to_query(),
+                q: f.q,
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/receive`: where this person may receive, and the latest receipts.
+#[server(input = GetUrl, endpoint = "staff/inventory/receive-form")]
+pub async fn receive_form(locale: Locale) -> Result<ReceiveFormView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let _ = locale;
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let all = views::locations(&db).await?;
+            let (receipts, _, _) = views::recent_documents(&db, RECENT).await?;
+            Ok::<_, AppError>(ReceiveFormView {
+                who: who(&staff),
+                locations: writable(&staff, &all),
+                receipts: receipts.into_iter().map(document_row).collect(),
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/receipts/{id}`: a receipt and its lines.
+#[server(input = GetUrl, endpoint = "staff/inventory/receipt")]
+pub async fn receipt_page(locale: Locale, id: i64) -> Result<ReceiptView, AppError> {
+    read(
+        async move {
+            use commerce::{
+                inventory::{receipts, views},
+                staff::role::Permission,
+            };
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let (receipt, lines) = receipts::get(&db, id).await?;
+            let ids: Vec<i64> = lines.iter().map(|l| l.variant_id).collect();
+            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+            let location = views::locations(&db)
+                .await?
+                .into_iter()
+                .find(|l| l.id == receipt.location_id)
+                .map(location_option)
+                .ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>(ReceiptView {
+                who: who(&staff),
+                number: receipt.number,
+                location,
+                supplier: receipt.supplier,
+                note: receipt.note,
+                created_at: receipt.created_at,
+                lines: lines
+                    .into_iter()
+                    .map(|l| QuantityLine {
+                        variant: name_of(&labels, l.variant_id),
+                        quantity: l.quantity,
+                    })
+                    .collect(),
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/adjust`: where this person may adjust, and the variant of `?variant=`.
+#[server(input = GetUrl, endpoint = "staff/inventory/adjust-form")]
+pub async fn adjust_form(locale: Locale, variant: Option<i64>) -> Result<AdjustFormView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+            let db = db()?;
+            let all = views::locations(&db).await?;
+            let variant = match variant {
+                Some(id) => views::variant_labels(&db, locale.code(), Some(&[id]))
+                    .await?
+                    .remove(&id)
+                    .map(variant_name),
+                None => None,
+            };
+            Ok::<_, AppError>(AdjustFormView {
+                who: who(&staff),
+                locations: writable(&staff, &all),
+                variant,
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/transfers`: the latest transfers and the new-transfer form's choices.
+#[server(input = GetUrl, endpoint = "staff/inventory/transfers")]
+pub async fn transfers_page(locale: Locale) -> Result<TransfersView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let _ = locale;
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let all = views::locations(&db).await?;
+            let (_, transfers, _) = views::recent_documents(&db, RECENT).await?;
+            Ok::<_, AppError>(TransfersView {
+                who: who(&staff),
+                from_locations: writable(&staff, &all),
+                to_locations: all.into_iter().map(location_option).collect(),
+                transfers: transfers.into_iter().map(document_row).collect(),
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/transfers/{id}`: a transfer with its lines.
+#[server(input = GetUrl, endpoint = "staff/inventory/transfer")]
+pub async fn transfer_page(locale: Locale, id: i64) -> Result<TransferView, AppError> {
+    read(
+        async move {
+            use commerce::{
+                inventory::{transfers, views},
+                staff::role::Permission,
+            };
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let t = transfers::get(&db, id).await?;
+            let ids: Vec<i64> = t.lines.iter().map(|l| l.variant_id).collect();
+            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+            let all = views::locations(&db).await?;
+            let find = |id: i64| {
+                all.iter()
+                    .find(|l| l.id == id)
+                    .cloned()
+                    .map(location_option)
+                    .ok_or(AppError::NotFound)
+            };
+            Ok::<_, AppError>(TransferView {
+                who: who(&staff),
+                id: t.transfer.id,
+                number: t.transfer.number.clone(),
+                status: views::transfer_status_word(t.transfer.status).to_owned(),
+                from: find(t.transfer.from_location_id)?,
+                to: find(t.transfer.to_location_id)?,
+                note: t.transfer.note.clone(),
+                created_at: t.transfer.created_at,
+                sent_at: t.transfer.sent_at,
+                received_at: t.transfer.received_at,
+                lines: t
+                    .lines
+                    .into_iter()
+                    .map(|l| TransferLineView {
+                        variant: name_of(&labels, l.variant_id),
+                        sent: l.quantity_sent,
+                        received: l.quantity_received,
+                    })
+                    .collect(),
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/counts`: the latest counts and the new-count form's choices.
+#[server(input = GetUrl, endpoint = "staff/inventory/counts")]
+pub async fn counts_page(locale: Locale) -> Result<CountsView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+            let db = db()?;
+            let all = views::locations(&db).await?;
+            let categories = views::category_options(&db, locale.code()).await?;
+            let (_, _, counts) = views::recent_documents(&db, RECENT).await?;
+            Ok::<_, AppError>(CountsView {
+                who: who(&staff),
+                locations: writable(&staff, &all),
+                categories: categories
+                    .into_iter()
+                    .map(|c| CategoryChoice {
+                        id: c.id,
+                        path: c.path,
+                    })
+                    .collect(),
+                counts: counts.into_iter().map(document_row).collect(),
+            })
+        }
+        .await,
+    )
+}
+
+/// Count lines shown per page.
+pub const COUNT_PAGE_SIZE: u64 = 100;
+
+/// `/staff/inventory/counts/{id}`: a count with its lines compared with what is on hand now;
+/// `query` holds `show` (`counted`, `differences`, else every line) and `page`
+/// ([`COUNT_PAGE_SIZE`] lines a page). The review lists every counted difference.
+#[server(input = GetUrl, endpoint = "staff/inventory/count")]
+pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountView, AppError> {
+    read(
+        async move {
+            use commerce::{
+                inventory::{counts, views},
+                staff::role::Permission,
+            };
+            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+            let db = db()?;
+            let count = counts::get(&db, id).await?.count;
+            let diffs = counts::differences(&db, id).await?;
+            let (show, page) = count_filter(&query);
+            let differs = |d: &&counts::Difference| d.counted.is_some() && d.change() != 0;
+            let shown: Vec<&counts::Difference> = match show.as_str() {
+                "counted" => diffs.iter().filter(|d| d.counted.is_some()).collect(),
+                "differences" => diffs.iter().filter(differs).collect(),
+                _ => diffs.iter().collect(),
+            };
+            let shown_total = shown.len() as u64;
+            let pages = shown_total.div_ceil(COUNT_PAGE_SIZE).max(1);
+            let page = page.clamp(1, pages);
+            let on_page: Vec<&counts::Difference> = shown
+                .into_iter()
+                .skip(((page - 1) * COUNT_PAGE_SIZE) as usize)
+                .take(COUNT_PAGE_SIZE as usize)
+                .collect();
+            let review: Vec<&counts::Difference> = diffs.iter().filter(differs).collect();
+            let ids: Vec<i64> = on_page
+                .iter()
+                .chain(&review)
+                .map(|d| d.variant_id)
+                .collect();
+            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+            let line = |d: &counts::Difference| CountLineView {
+                variant: name_of(&labels, d.variant_id),
+                expected: d.expected,
+                on_hand: d.on_hand,
+                counted: d.counted,
+                change: d.change(),
+            };
+            let location = views::locations(&db)
+                .await?
+                .into_iter()
+                .find(|l| l.id == count.location_id)
+                .map(location_option)
+                .ok_or(AppError::NotFound)?;
+            let category = match count.category_id {
+                Some(c) => views::category_options(&db, locale.code())
+                    .await?
+                    .into_iter()
+                    .find(|o| o.id == c)
+                    .map(|o| o.path),
+                None => None,
+            };
+            Ok::<_, AppError>(CountView {
+                who: who(&staff),
+                id: count.id,
+                number: count.number,
+                status: views::count_status_word(count.status).to_owned(),
+                location,
+                category,
+                created_at: count.created_at,
+                posted_at: count.posted_at,
+                lines: on_page.into_iter().map(line).collect(),
+                differences: review.into_iter().map(line).collect(),
+                total_lines: diffs.len() as u64,
+                counted_lines: diffs.iter().filter(|d| d.counted.is_some()).count() as u64,
+                show,
+                shown_total,
+                page,
+                pages,
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/low-stock`: variants at or below their threshold; `query` holds
+/// `location` and `page`.
+#[server(input = GetUrl, endpoint = "staff/inventory/low-stock")]
+pub async fn low_stock_page(locale: Locale, query: String) -> Result<LowStockView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let f = Filter::parse(&query);
+            let f = Filter {
+                low: true,
+                category: None,
+                q: String::new(),
+                ..f
+            };
+            let page = views::stock(
+                &db,
+                locale.code(),
+                &views::StockQuery {
+                    location_id: f.location,
+                    category_id: None,
+                    low_only: true,
+                    q: String::new(),
+                    page: f.page,
+                },
+            )
+            .await?;
+            let all = views::locations(&db).await?;
+            let mut rows = Vec::new();
+            for r in page.rows {
+                for (loc, c) in page.locations.iter().zip(r.cells) {
+                    if c.low {
+                        rows.push(LowStockRow {
+                            variant: variant_name(r.label.clone()),
+                            location_code: loc.code.clone(),
+                            cell: cell(c),
+                        });
+                    }
+                }
+            }
+            let page_query = f
+                .location
+                .map(|l| format!("location={l}"))
+                .unwrap_or_default();
+            Ok::<_, AppError>(LowStockView {
+                who: who(&staff),
+                writable_locations: writable(&staff, &all),
+                all_locations: all.into_iter().map(location_option).collect(),
+                location: f.location,
+                rows,
+                total: page.total,
+                page: page.page,
+                pages: page.pages,
+                page_query,
+            })
+        }
+        .await,
+    )
+}
+
+/// `/staff/inventory/variant/{id}`: a variant's stock everywhere and its movements; `query`
+/// holds `location` and `page`.
+#[server(input = GetUrl, endpoint = "staff/inventory/ledger")]
+pub async fn ledger_page(locale: Locale, id: i64, query: String) -> Result<LedgerView, AppError> {
+    read(
+        async move {
+            use commerce::{inventory::views, staff::role::Permission};
+            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+            let db = db()?;
+            let f = Filter::parse(&query);
+            let l = views::ledger(&db, locale.code(), id, f.location, f.page).await?;
+            Ok::<_, AppError>(LedgerView {
+                who: who(&staff),
+                own_threshold: l.label.low_stock_threshold,
+                variant: variant_name(l.label),
+                locations: l.locations.into_iter().map(location_option).collect(),
+                cells: l.cells.into_iter().map(cell).collect(),
+                rows: l
+                    .rows
+                    .into_iter()
+                    .map(|r| MovementView {
+                        id: r.movement.id,
+                        created_at: r.movement.created_at,
+                        location_code: r.location_code,
+                        quantity: r.movement.quantity,
+                        reason: word(r.movement.reason),
+                        adjustment_reason: r.movement.adjustment_reason.map(word),
+                        document: r.document.map(|d| DocumentLink {
+                            kind: word(d.kind),
+                            id: d.id,
+                            number: d.number,
+                        }),
+                        staff: r.staff_name,
+                        note: r.movement.note,
+                        balance_after: r.movement.balance_after,
+                    })
+                    .collect(),
+                total: l.total,
+                page: l.page,
+                pages: l.pages,
+                location: f.location,
+            })
+        }
+        .await,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+// ---------------------------------------------------------------------------------------------
+
+/// Receives a delivery at `location`: `lines` holds one SKU or barcode per line, optionally
+/// with a quantity. Success leads to the receipt.
+#[server(endpoint = "staff/inventory/receive")]
+pub async fn receive_stock(
+    #[server(default)] csrf: String,
+    #[server(default)] location: String,
+    #[server(default)] supplier: String,
+    #[server(default)] note: String,
+    #[server(default)] lines: String,
+) -> Result<i64, AppError> {
+    use commerce::{
+        inventory::{parse_code_lines, receipts},
+        staff::role::Permission,
+    };
+    let _ = csrf;
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let location_id = parse_location(&location, "location")?;
+        let parsed = parse_code_lines(&db, &lines, "lines").await?;
+        let receipt = receipts::receive(
+            &db,
+            &actor(&staff),
+            receipts::NewReceipt {
+                location_id,
+                supplier: Some(supplier.clone()),
+                note: Some(note.clone()),
+                lines: parsed,
+            },
+        )
+        .await?;
+        Ok::<_, AppError>(receipt.id)
+    }
+    .await;
+    finish(
+        result,
+        |id| Then::Go(format!("/staff/inventory/receipts/{id}?done=receive")),
+        Back {
+            path: "/staff/inventory/receive".into(),
+            form: "receive",
+            inputs: vec![
+                ("location", &location),
+                ("supplier", &supplier),
+                ("note", &note),
+                ("lines", &lines),
+            ],
+        },
+    )
+}
+
+/// Adjusts the stock of the variant with SKU or barcode `code` at `location` by the signed
+/// `change`, for `reason` (`damaged`, `lost`, `found`, `correction`). Success leads to the
+/// variant's ledger.
+#[server(endpoint = "staff/inventory/adjust")]
+pub async fn adjust_stock(
+    #[server(default)] csrf: String,
+    #[server(default)] location: String,
+    #[server(default)] code: String,
+    #[server(default)] change: String,
+    #[server(default)] reason: String,
+    #[server(default)] note: String,
+) -> Result<i64, AppError> {
+    use commerce::{
+        entity::enums::AdjustmentReason,
+        inventory::{adjustments, find_variant_by_code},
+        staff::role::Permission,
+    };
+    let _ = csrf;
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let db = db()?;
+        let location_id = parse_location(&location, "location")?;
+        let variant = find_variant_by_code(&db, &code)
+            .await?
+            .ok_or_else(|| invalid("code", m().unknown_code))?;
+        let units = parse_whole(&change, "change")?;
+        let reason = match reason.as_str() {
+            "damaged" => AdjustmentReason::Damaged,
+            "lost" => AdjustmentReason::Lost,
+            "found" => AdjustmentReason::Found,
+            "correction" => AdjustmentReason::Correction,
+            _ => return Err(invalid("reason", m().choose_reason)),
+        };
+        adjustments::adjust(
+            &db,
+            &actor(&staff),
+            adjustments::NewAdjustment {
+                location_id,
+                variant_id: variant.id,
+                change: units,
+                reason,
+                note: Some(note.clone()),
+            },
+        )
+        .await
+        .map_err(|e| map_err(e, Some("change")))?;
+        Ok::<_, AppError>(variant.id)
+    }
+    .await;
+    finish(
+        result,
+        |id| Then::Go(format!("/staff/inventory/variant/{id}?done=adjust")),
+        Back {
+            path: "/staff/inventory/adjust".into(),
+            form: "adjust",
+            inputs: vec![
+                ("location", &location),
+                ("code", &code),
+                ("change", &change),
+                ("reason", &reason),
+                ("note", &note),
+            ],
+        },
+    )
+}
+
+/// Drafts a transfer from `from` to `to` of the codes in `lines`. Success leads to the
+/// transfer, where it is sent.
+#[server(endpoint = "staff/inventory/transfer-create")]
+pub async fn create_transfer(
+    #[server(default)] csrf: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
+    #[server(default)] lines: String,
+    #[server(default)] note: String,
+) -> Result<i64, AppError> {
+    use commerce::{
+        inventory::{parse_code_lines, transfers},
+        staff::role::Permission,
+    };
+    let _ = csrf;
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let from_id = parse_location(&from, "from")?;
+        let to_id = parse_location(&to, "to")?;
+        let parsed = parse_code_lines(&db, &lines, "lines").await?;
+        let t = transfers::create(
+            &db,
+            &actor(&staff),
+            transfers::NewTransfer {
+                from_location_id: from_id,
+                to_location_id: to_id,
+                lines: parsed,
+                note: Some(note.clone()),
+            },
+        )
+        .await?;
+        Ok::<_, AppError>(t.transfer.id)
+    }
+    .await;
+    finish(
+        result,
+        |id| Then::Go(format!("/staff/inventory/transfers/{id}")),
+        Back {
+            path: "/staff/inventory/transfers".into(),
+            form: "create",
+            inputs: vec![
+                ("from", &from),
+                ("to", &to),
+                ("lines", &lines),
+                ("note", &note),
+            ],
+        },
+    )
+}
+
+/// Sends a draft transfer: its units leave the source.
+#[server(endpoint = "staff/inventory/transfer-send")]
+pub async fn send_transfer(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::transfers, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        transfers::send(&db()?, &actor(&staff), id).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/transfers/{id}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "send",
+            inputs: vec![],
+        },
+    )
+}
+
+/// Cancels a draft transfer.
+#[server(endpoint = "staff/inventory/transfer-cancel")]
+pub async fn cancel_transfer(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::transfers, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        transfers::cancel(&db()?, &actor(&staff), id).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/transfers/{id}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "cancel",
+            inputs: vec![],
+        },
+    )
+}
+
+/// Receives a sent transfer at its destination: `received` maps variant ids to the units that
+/// arrived (a line not named arrived in full).
+#[server(endpoint = "staff/inventory/transfer-receive")]
+pub async fn receive_transfer(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+    #[server(default)] received: HashMap<String, String>,
+) -> Result<(), AppError> {
+    use commerce::{inventory::transfers, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let mut arrived = Vec::with_capacity(received.len());
+        for (variant, units) in &received {
+            let variant = variant
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| invalid("received", m().whole_number))?;
+            arrived.push((variant, parse_whole(units, "received")?));
+        }
+        arrived.sort_unstable();
+        transfers::receive(&db()?, &actor(&staff), id, &arrived).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/transfers/{id}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "receive",
+            inputs: vec![],
+        },
+    )
+}
+
+/// Opens a count at `location` of one category (with its subcategories) or, when `category`
+/// is empty, of everything. Success leads to the count.
+#[server(endpoint = "staff/inventory/count-open")]
+pub async fn open_count(
+    #[server(default)] csrf: String,
+    #[server(default)] location: String,
+    #[server(default)] category: String,
+) -> Result<i64, AppError> {
+    use commerce::{inventory::counts, staff::role::Permission};
+    let _ = csrf;
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let location_id = parse_location(&location, "location")?;
+        let category_id = match category.trim() {
+            "" => None,
+            c => Some(
+                c.parse::<i64>()
+                    .map_err(|_| invalid("category", m().choose_category))?,
+            ),
+        };
+        let c = counts::open(&db()?, &actor(&staff), location_id, category_id).await?;
+        Ok::<_, AppError>(c.count.id)
+    }
+    .await;
+    finish(
+        result,
+        |id| Then::Go(format!("/staff/inventory/counts/{id}")),
+        Back {
+            path: "/staff/inventory/counts".into(),
+            form: "open",
+            inputs: vec![("location", &location), ("category", &category)],
+        },
+    )
+}
+
+/// Adds scanned or typed codes to a count (`codes`: one code per line, optionally with a
+/// quantity; each adds its units to the line's counted quantity). Answers with what is counted
+/// now of each scanned variant; `show` and `page` bring a plain post back to the same page.
+#[server(endpoint = "staff/inventory/count-scan")]
+pub async fn scan_count(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+    #[server(default)] show: String,
+    #[server(default)] page: String,
+    #[server(default)] codes: String,
+) -> Result<ScanResult, AppError> {
+    use commerce::{
+        inventory::{counts, parse_code_lines, views},
+        staff::role::Permission,
+    };
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let db = db()?;
+        let lines = parse_code_lines(&db, &codes, "codes").await?;
+        let count = counts::add_scanned(&db, &actor(&staff), id, &lines).await?;
+        let mut ids: Vec<i64> = lines.iter().map(|l| l.variant_id).collect();
+        ids.dedup();
+        let labels = views::variant_labels(&db, "en", Some(&ids)).await?;
+        Ok::<_, AppError>(ScanResult {
+            lines: ids
+                .iter()
+                .filter_map(|v| {
+                    let counted = count.lines.iter().find(|l| l.variant_id == *v)?.counted?;
+                    Some(ScannedLine {
+                        sku: labels.get(v)?.sku.clone(),
+                        counted,
+                    })
+                })
+                .collect(),
+        })
+    }
+    .await;
+    let here = count_href(id, &show, &page);
+    finish(
+        result,
+        |r| {
+            let scanned: Vec<String> = r
+                .lines
+                .iter()
+                .map(|l| format!("{} {}", l.sku, l.counted))
+                .collect();
+            let sep = if here.contains('?') { '&' } else { '?' };
+            Then::Stay(format!(
+                "{here}{sep}scanned={}",
+                super::enc(&scanned.join("\n"))
+            ))
+        },
+        Back {
+            path: format!("/staff/inventory/counts/{id}"),
+            form: "scan",
+            inputs: vec![("show", &show), ("page", &page), ("codes", &codes)],
+        },
+    )
+}
+
+/// Saves counted quantities: `counted` maps variant ids to what was counted (empty: not
+/// counted); `was` holds the values the form showed, so only lines changed in the form are
+/// written (a colleague's scans of other lines meanwhile are kept).
+#[server(endpoint = "staff/inventory/count-record")]
+pub async fn record_count(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+    #[server(default)] show: String,
+    #[server(default)] page: String,
+    #[server(default)] counted: HashMap<String, String>,
+    #[server(default)] was: HashMap<String, String>,
+) -> Result<(), AppError> {
+    use commerce::{inventory::counts, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let mut entries = Vec::new();
+        for (variant, value) in &counted {
+            if was.get(variant).is_some_and(|w| w.trim() == value.trim()) {
+                continue;
+            }
+            let variant = variant
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| invalid("counted", m().whole_number))?;
+            let units = match value.trim() {
+                "" => None,
+                v => Some(parse_whole(v, "counted")?),
+            };
+            entries.push((variant, units));
+        }
+        entries.sort_unstable();
+        if !entries.is_empty() {
+            counts::record(&db()?, &actor(&staff), id, &entries).await?;
+        }
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let here = count_href(id, &show, &page);
+    finish(
+        result,
+        |_| Then::Stay(here.clone()),
+        Back {
+            path: format!("/staff/inventory/counts/{id}"),
+            form: "record",
+            inputs: vec![("show", &show), ("page", &page)],
+        },
+    )
+}
+
+/// Posts a count: every counted difference becomes a `count` movement.
+#[server(endpoint = "staff/inventory/count-post")]
+pub async fn post_count(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::counts, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        counts::post(&db()?, &actor(&staff), id).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/counts/{id}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "post",
+            inputs: vec![],
+        },
+    )
+}
+
+/// Cancels an open count (nothing is booked).
+#[server(endpoint = "staff/inventory/count-cancel")]
+pub async fn cancel_count(
+    #[server(default)] csrf: String,
+    #[server(default)] id: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::counts, staff::role::Permission};
+    let _ = csrf;
+    let id = document_id(&id);
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        counts::cancel(&db()?, &actor(&staff), id).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/counts/{id}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "cancel",
+            inputs: vec![],
+        },
+    )
+}
+
+/// Sets a location's default low-stock threshold.
+#[server(endpoint = "staff/inventory/location-threshold")]
+pub async fn set_location_threshold(
+    #[server(default)] csrf: String,
+    #[server(default)] location: String,
+    #[server(default)] threshold: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::thresholds, staff::role::Permission};
+    let _ = csrf;
+    let result = async {
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let location_id = parse_location(&location, "location")?;
+        let value = parse_whole(&threshold, "threshold")?;
+        thresholds::set_location_default(&db()?, &actor(&staff), location_id, value).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    finish(
+        result,
+        |_| Then::Stay("/staff/inventory/low-stock".into()),
+        Back {
+            path: "/staff/inventory/low-stock".into(),
+            form: "threshold",
+            inputs: vec![("location", &location), ("threshold", &threshold)],
+        },
+    )
+}
+
+/// Sets a variant's own low-stock threshold (`threshold` empty: each location's default).
+#[server(endpoint = "staff/inventory/variant-threshold")]
+pub async fn set_variant_threshold(
+    #[server(default)] csrf: String,
+    #[server(default)] variant: String,
+    #[server(default)] threshold: String,
+) -> Result<(), AppError> {
+    use commerce::{inventory::thresholds, staff::role::Permission};
+    let _ = csrf;
+    let variant = document_id(&variant);
+    let result = async {
+        crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let value = match threshold.trim() {
+            "" => None,
+            t => Some(parse_whole(t, "threshold")?),
+        };
+        thresholds::set_variant_threshold(&db()?, variant, value).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    let page = format!("/staff/inventory/variant/{variant}");
+    finish(
+        result,
+        |_| Then::Stay(page.clone()),
+        Back {
+            path: page.clone(),
+            form: "threshold",
+            inputs: vec![("threshold", &threshold)],
+        },
+    )
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::support::*;
+    use crate::error::AppError;
+
+    #[test]
+    fn stock_filters_round_trip() {
+        let f = Filter::parse(
+            "?location=3&category=17&low=1&q=%CE%BA%CE%BF%CF%8D%CF%80%CE%B1+HM-&page=4",
+        );
+        assert_eq!(
+            (f.location, f.category, f.low, f.q.as_str(), f.page),
+            (Some(3), Some(17), true, "κούπα HM-", 4)
+        );
+        assert_eq!(
+            f.to_query(),
+            "location=3&category=17&low=1&q=%CE%BA%CE%BF%CF%8D%CF%80%CE%B1%20HM-"
+        );
+        let again = Filter::parse(&f.to_query());
+        assert_eq!((again.q, again.page), (f.q, 1));
+        // Rubbish is ignored, never an error.
+        let f = Filter::parse("location=x&low=0&page=-2&q=%zz&other=1");
+        assert_eq!(
+            (f.location, f.low, f.page, f.q.as_str()),
+            (None, false, 1, "")
+        );
+        assert_eq!(f.to_query(), "");
+    }
+
+    #[test]
+    fn count_pages() {
+        assert_eq!(
+            count_filter("show=differences&page=3"),
+            ("differences".into(), 3)
+        );
+        assert_eq!(count_filter("show=everything&page=0"), ("all".into(), 1));
+        assert_eq!(count_href(7, "all", "1"), "/staff/inventory/counts/7");
+        assert_eq!(
+            count_href(7, "counted", "2"),
+            "/staff/inventory/counts/7?show=counted&page=2"
+        );
+        assert_eq!(count_href(7, "nonsense", "x"), "/staff/inventory/counts/7");
+    }
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_whole(" −3 ", "change"), Ok(-3));
+        assert_eq!(parse_whole("+4", "change"), Ok(4));
+        assert_eq!(parse_whole("-12", "change"), Ok(-12));
+        for bad in ["", "abc", "1.5", "99999999999999999999", "--1"] {
+            assert!(
+                matches!(
+                    parse_whole(bad, "change"),
+                    Err(AppError::Validation { field: Some(ref f), .. }) if f == "change"
+                ),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(parse_location("2", "location"), Ok(2));
+        assert!(parse_location("", "from").is_err());
+        assert!(parse_location("0", "from").is_err());
+        assert_eq!(document_id("12"), 12);
+        assert_eq!(document_id("12\r\nX: y"), 0);
+    }
+}

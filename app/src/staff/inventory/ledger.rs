@@ -1,0 +1,208 @@
+//! `/staff/inventory/variant/{id}`: a variant's stock at every location, its own low-stock
+//! threshold, and its movement ledger (newest first, with the running balance at each
+//! location), filtered by location, 50 a page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+use super::{
+    adjustment_label,
+    api::{ledger_page, SetVariantThreshold},
+    clip, described, invalid, location_options,
+    model::LedgerView,
+    movement_label, num, route_id, signed, when, Csrf, Done, FieldError, FormError, FormState,
+    InventoryError, InventoryShell,
+};
+use crate::{context::request_ctx, i18n, ui::Pager};
+
+/// The ledger page.
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let locale = request_ctx().locale;
+    let id = route_id();
+    let location = use_location();
+    let reload = RwSignal::new(0u32);
+    let action = ServerAction::<SetVariantThreshold>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let data = Resource::new(
+        move || (id.get(), location.search.get(), reload.get()),
+        move |(id, query, _)| ledger_page(locale, id, clip(&query, 2_000).to_owned()),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => view! { <LedgerDoc v action/> }.into_any(),
+                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl IntoView {
+    let locale = request_ctx().locale;
+    let m = i18n::t(locale);
+    let q = use_query_map().get_untracked();
+    let adjusted = q.get_str("done") == Some("adjust");
+    let state = FormState::new(action, "threshold", "");
+    let threshold_err = state.field(&["threshold"]);
+    let base = format!("/staff/inventory/variant/{}", v.variant.id);
+    let href = {
+        let base = base.clone();
+        let location = v.location;
+        Callback::new(move |p: u64| {
+            let mut parts = Vec::new();
+            if let Some(l) = location {
+                parts.push(format!("location={l}"));
+            }
+            if p > 1 {
+                parts.push(format!("page={p}"));
+            }
+            if parts.is_empty() {
+                base.clone()
+            } else {
+                format!("{base}?{}", parts.join("&"))
+            }
+        })
+    };
+    let title = if v.variant.options.is_empty() {
+        v.variant.product.clone()
+    } else {
+        format!("{} · {}", v.variant.product, v.variant.options)
+    };
+    let threshold = q
+        .get("threshold")
+        .unwrap_or_else(|| v.own_threshold.map(|t| t.to_string()).unwrap_or_default());
+    let pending = action.pending();
+    let stock_rows = v
+        .locations
+        .iter()
+        .zip(&v.cells)
+        .map(|(l, c)| {
+            view! {
+                <tr data-location=l.code.clone()>
+                    <th scope="row">{l.label()}</th>
+                    <td class="num" data-col="on_hand">{num(locale, c.on_hand)}</td>
+                    <td class="num" data-col="reserved">{num(locale, c.reserved)}</td>
+                    <td class="num available" class:low=c.low data-col="available">
+                        {num(locale, c.available)}
+                        {c.low.then(|| view! { " "<span class="low-flag">{m.low_marker}</span> })}
+                    </td>
+                    <td class="num" data-col="incoming">{num(locale, c.incoming)}</td>
+                    <td class="num" data-col="threshold">{num(locale, c.threshold)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let movements = if v.rows.is_empty() {
+        view! { <p class="empty">{m.no_movements}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-wrap">
+                <table class="ledger">
+                    <thead><tr>
+                        <th scope="col">{m.time}</th>
+                        <th scope="col">{m.location}</th>
+                        <th scope="col" class="num">{m.change_short}</th>
+                        <th scope="col">{m.reason}</th>
+                        <th scope="col">{m.document}</th>
+                        <th scope="col">{m.staff_member}</th>
+                        <th scope="col">{m.note}</th>
+                        <th scope="col" class="num">{m.balance}</th>
+                    </tr></thead>
+                    <tbody>
+                        {v.rows.iter().map(|r| {
+                            let reason = match &r.adjustment_reason {
+                                Some(a) => format!("{} ({})", movement_label(m, &r.reason), adjustment_label(m, a)),
+                                None => movement_label(m, &r.reason).to_owned(),
+                            };
+                            view! {
+                                <tr data-reason=r.reason.clone() data-location=r.location_code.clone()>
+                                    <td><time datetime=r.created_at.to_rfc3339()>{when(locale, r.created_at)}</time></td>
+                                    <td>{r.location_code.clone()}</td>
+                                    <td class="num" data-col="quantity">{signed(locale, r.quantity)}</td>
+                                    <td>{reason}</td>
+                                    <td>{r.document.clone().map(|d| match d.href() {
+                                        Some(href) => view! { <a href=href>{d.number}</a> }.into_any(),
+                                        None => view! { {d.number} }.into_any(),
+                                    })}</td>
+                                    <td>{r.staff.clone()}</td>
+                                    <td class="note">{r.note.clone()}</td>
+                                    <td class="num" data-col="balance">{num(locale, r.balance_after)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">{m.times_in_utc}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <InventoryShell who=v.who.clone() title=title.clone()>
+            <h1>{title}</h1>
+            {adjusted.then(|| view! { <p class="notice ok" role="status">{m.stock_adjusted}</p> })}
+            <dl class="facts">
+                <dt>{m.sku}</dt><dd class="sku">{v.variant.sku.clone()}</dd>
+                <dt>{m.barcode}</dt><dd>{v.variant.barcode.clone().unwrap_or_else(|| "—".into())}</dd>
+            </dl>
+            {v.who.can_adjust.then(|| view! {
+                <p class="actions">
+                    <a class="button" href=format!("/staff/inventory/adjust?variant={}", v.variant.id)>{m.adjust_stock}</a>
+                </p>
+            })}
+            <section aria-labelledby="stock-h">
+                <h2 id="stock-h">{m.stock_by_location}</h2>
+                <div class="table-wrap">
+                    <table class="variant-stock">
+                        <thead><tr>
+                            <th scope="col">{m.location}</th>
+                            <th scope="col" class="num">{m.on_hand}</th>
+                            <th scope="col" class="num">{m.reserved}</th>
+                            <th scope="col" class="num">{m.available}</th>
+                            <th scope="col" class="num">{m.incoming}</th>
+                            <th scope="col" class="num">{m.threshold}</th>
+                        </tr></thead>
+                        <tbody>{stock_rows}</tbody>
+                    </table>
+                </div>
+                <ActionForm action attr:class="stock-form card threshold-form" attr:novalidate=true>
+                    <FormError message=state.general(&["threshold"])/>
+                    <Csrf/>
+                    <input type="hidden" name="variant" value=v.variant.id.to_string()/>
+                    <div class="field" class:invalid=move || threshold_err.get().is_some()>
+                        <label for="variant-threshold">{m.own_threshold}</label>
+                        <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold
+                            aria-invalid=invalid(threshold_err)
+                            aria-describedby=described(threshold_err, "variant-threshold-error")/>
+                        <FieldError id="variant-threshold-error" message=threshold_err/>
+                    </div>
+                    <Done done=state.done() text=m.saved/>
+                    <button type="submit" prop:disabled=move || pending.get()>{m.save_threshold}</button>
+                </ActionForm>
+            </section>
+            <section aria-labelledby="movements-h">
+                <h2 id="movements-h">{m.movements}</h2>
+                <form class="filter-form" method="get" action=base.clone()>
+                    <div class="field">
+                        <label for="ledger-location">{m.location}</label>
+                        <select id="ledger-location" name="location">
+                            <option value="" selected=v.location.is_none()>{m.all_locations}</option>
+                            {location_options(&v.locations, v.location)}
+                        </select>
+                    </div>
+                    <button type="submit" class="primary">{m.show}</button>
+                </form>
+                {movements}
+                <Pager page=v.page pages=v.pages href/>
+            </section>
+        </InventoryShell>
+    }
+}

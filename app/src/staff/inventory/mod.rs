@@ -1,0 +1,518 @@
+//! `/staff/inventory…`: stock by location, receiving, adjustments, transfers, stock counts, the
+//! low-stock list and each variant's movement ledger (DESIGN §3.2 "Inventory").
+//!
+//! Every page renders in full on the server, and every form is an [`ActionForm`]: a plain
+//! `POST` to its server function. Without JavaScript the browser posts the form and follows the
+//! redirect the server function answers with: on success to the result (the receipt, the
+//! transfer, the ledger…), on failure back to the form with the error and the input in the query
+//! string (`error_form`, `error_kind`, `error_field`, `error` plus the form's own fields), so the
+//! message appears next to its field and nothing typed is lost ([`FormState`]). With JavaScript
+//! the same form is sent by the hydrated page; the error comes back as the action's value and is
+//! shown in the same place, and success navigates client-side or reloads the page's data.
+//!
+//! Who may do what is decided on the server: [`api`] checks the role's permission
+//! (`ManageInventory` to see stock, receive, transfer and set thresholds; `AdjustStock` to adjust
+//! and count) and `commerce::inventory` checks that a manager acts only at their stores'
+//! locations.
+
+pub mod adjust;
+pub mod api;
+pub mod counts;
+pub mod ledger;
+pub mod low_stock;
+pub mod model;
+pub mod receive;
+pub mod stock;
+pub mod transfers;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::{hooks::use_query_map, params::ParamsMap};
+
+use self::model::{DocumentRow, LocationOption, Who};
+use super::layout::StaffLayout;
+use crate::{
+    context::request_ctx,
+    error::{AppError, ErrorPage},
+    i18n::{self, Locale, Messages},
+};
+
+/// Longest value of one form field carried back in the query string after a failed plain post.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub(crate) const MAX_KEPT_INPUT: usize = 8_000;
+
+/// Percent-encodes a query-string value (everything but ASCII letters, digits and `-_.~`).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub(crate) fn enc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+pub(crate) fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The query string that carries a form's error back to the form after a plain (no-JavaScript)
+/// post: `error_form=…&error_kind=…[&error_field=…]&error=…`.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub(crate) fn error_query(form: &str, e: &AppError) -> String {
+    let (kind, field, message) = match e {
+        AppError::Validation { field, message } => {
+            ("validation", field.as_deref(), message.as_str())
+        }
+        AppError::Conflict(m) => ("conflict", None, m.as_str()),
+        AppError::Forbidden => ("forbidden", None, ""),
+        AppError::NotFound => ("not_found", None, ""),
+        AppError::Unauthorized => ("unauthorized", None, ""),
+        AppError::Internal | AppError::Transport(_) => ("server", None, ""),
+    };
+    let mut q = format!("error_form={}&error_kind={kind}", enc(form));
+    if let Some(f) = field {
+        q.push_str(&format!("&error_field={}", enc(f)));
+    }
+    q.push_str(&format!("&error={}", enc(clip(message, 500))));
+    q
+}
+
+/// The error of form `form` carried in the query string, if any (see [`error_query`]).
+pub(crate) fn query_error(q: &ParamsMap, form: &str) -> Option<AppError> {
+    if q.get_str("error_form")? != form {
+        return None;
+    }
+    let message = q.get("error").unwrap_or_default();
+    Some(match q.get_str("error_kind").unwrap_or_default() {
+        "validation" => AppError::Validation {
+            field: q.get("error_field"),
+            message,
+        },
+        "conflict" => AppError::Conflict(message),
+        "forbidden" => AppError::Forbidden,
+        "not_found" => AppError::NotFound,
+        "unauthorized" => AppError::Unauthorized,
+        _ => AppError::Internal,
+    })
+}
+
+/// A form field's value carried back after a failed plain post (empty when there is none).
+pub(crate) fn kept(q: &ParamsMap, field: &str) -> String {
+    q.get(field).unwrap_or_default()
+}
+
+/// The state of one form on a page: its last error and whether it just succeeded, whether the
+/// form was sent by the hydrated page (the action's value) or posted without JavaScript (the
+/// query string of the page the server redirected back to).
+#[derive(Clone, Copy)]
+pub(crate) struct FormState {
+    error: Signal<Option<AppError>>,
+    done: Signal<bool>,
+    locale: Locale,
+    /// The field next to which "you may not act at this location" is shown.
+    forbidden_field: &'static str,
+}
+
+impl FormState {
+    /// The state of the form named `form` (the name its server function puts in the query
+    /// string), sent through `action`.
+    pub(crate) fn new<S>(
+        action: ServerAction<S>,
+        form: &'static str,
+        forbidden_field: &'static str,
+    ) -> Self
+    where
+        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        let query = use_query_map();
+        let value = action.value();
+        let error = Signal::derive(move || match value.get() {
+            Some(Err(e)) => Some(e),
+            Some(Ok(_)) => None,
+            None => query.with(|q| query_error(q, form)),
+        });
+        let done = Signal::derive(move || match value.get() {
+            Some(result) => result.is_ok(),
+            None => query.with(|q| q.get_str("done") == Some(form)),
+        });
+        FormState {
+            error,
+            done,
+            locale: request_ctx().locale,
+            forbidden_field,
+        }
+    }
+
+    /// The message that belongs next to one of `fields`, if the last error does.
+    pub(crate) fn field(self, fields: &'static [&'static str]) -> Signal<Option<String>> {
+        Signal::derive(move || match self.error.get()? {
+            AppError::Validation {
+                field: Some(f),
+                message,
+            } if fields.contains(&f.as_str()) => Some(message),
+            AppError::Forbidden if fields.contains(&self.forbidden_field) => {
+                Some(i18n::t(self.locale).inventory_forbidden.to_owned())
+            }
+            _ => None,
+        })
+    }
+
+    /// The message of an error that belongs to none of `fields` (shown above the form).
+    pub(crate) fn general(self, fields: &'static [&'static str]) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            let m = i18n::t(self.locale);
+            match self.error.get()? {
+                AppError::Validation { field: Some(f), .. } if fields.contains(&f.as_str()) => None,
+                AppError::Forbidden if fields.contains(&self.forbidden_field) => None,
+                AppError::Validation { message, .. } | AppError::Conflict(message) => Some(message),
+                AppError::Forbidden => Some(m.inventory_forbidden.to_owned()),
+                AppError::NotFound => Some(m.not_found_body.to_owned()),
+                AppError::Unauthorized => Some(m.session_expired.to_owned()),
+                AppError::Internal | AppError::Transport(_) => Some(m.server_error_body.to_owned()),
+            }
+        })
+    }
+
+    /// The form just succeeded.
+    pub(crate) fn done(self) -> Signal<bool> {
+        self.done
+    }
+}
+
+/// A field's error message under it (`id` for `aria-describedby`).
+#[component]
+pub(crate) fn FieldError(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|e| view! { <p class="field-error" id=id>{e}</p> })
+    }
+}
+
+/// A form's error that belongs to no single field, as an alert above the form.
+#[component]
+pub(crate) fn FormError(message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+    }
+}
+
+/// "Saved." after a form that stays on its page succeeded.
+#[component]
+pub(crate) fn Done(done: Signal<bool>, text: &'static str) -> impl IntoView {
+    move || {
+        done.get()
+            .then(|| view! { <p class="notice ok" role="status">{text}</p> })
+    }
+}
+
+/// `aria-invalid` for a field with this error.
+pub(crate) fn invalid(
+    message: Signal<Option<String>>,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
+    move || message.get().map(|_| "true")
+}
+
+/// `aria-describedby` pointing at the field's error when there is one.
+pub(crate) fn described(
+    message: Signal<Option<String>>,
+    id: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
+    move || message.get().map(|_| id)
+}
+
+/// The hidden CSRF field every form carries.
+#[component]
+pub(crate) fn Csrf() -> impl IntoView {
+    view! { <input type="hidden" name="csrf" value=request_ctx().csrf/> }
+}
+
+/// Frame of every inventory page: title, staff header, breadcrumbs and the inventory sections.
+#[component]
+pub(crate) fn InventoryShell(who: Who, title: String, children: Children) -> impl IntoView {
+    let m = i18n::t(request_ctx().locale);
+    let section = section_of(
+        &leptos_router::hooks::use_location()
+            .pathname
+            .get_untracked(),
+    );
+    let current = move |s: &'static str| (section == s).then_some("page");
+    view! {
+        <Title text=format!("{title} · {}", m.shop_name)/>
+        <StaffLayout signed_in_as=who.name.clone()>
+            <nav class="breadcrumbs" aria-label=m.breadcrumb>
+                <a href="/staff">{m.staff_home}</a>" › "<a href="/staff/inventory">{m.inventory}</a>
+            </nav>
+            <nav class="inventory-nav" aria-label=m.inventory_sections>
+                <ul>
+                    <li><a href="/staff/inventory" aria-current=current("stock")>{m.stock_by_location}</a></li>
+                    <li><a href="/staff/inventory/receive" aria-current=current("receive")>{m.receive_stock}</a></li>
+                    {who.can_adjust.then(|| view! { <li><a href="/staff/inventory/adjust" aria-current=current("adjust")>{m.adjust_stock}</a></li> })}
+                    <li><a href="/staff/inventory/transfers" aria-current=current("transfers")>{m.transfers}</a></li>
+                    {who.can_adjust.then(|| view! { <li><a href="/staff/inventory/counts" aria-current=current("counts")>{m.stock_counts}</a></li> })}
+                    <li><a href="/staff/inventory/low-stock" aria-current=current("low-stock")>{m.low_stock_list}</a></li>
+                </ul>
+            </nav>
+            <div class="inventory">{children()}</div>
+        </StaffLayout>
+    }
+}
+
+/// The inventory section a path belongs to (`stock`, `receive`, `adjust`, `transfers`,
+/// `counts`, `low-stock`), for `aria-current` in the sub-navigation; `""` for a ledger.
+fn section_of(path: &str) -> &'static str {
+    match path.trim_end_matches('/').strip_prefix("/staff/inventory") {
+        Some("") => "stock",
+        Some(rest) => {
+            let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
+            match first {
+                "receive" | "receipts" => "receive",
+                "adjust" => "adjust",
+                "transfers" => "transfers",
+                "counts" => "counts",
+                "low-stock" => "low-stock",
+                _ => "",
+            }
+        }
+        None => "",
+    }
+}
+
+/// The error page inside the staff frame (403 for a role without the permission…).
+#[component]
+pub(crate) fn InventoryError(error: AppError) -> impl IntoView {
+    view! { <StaffLayout><ErrorPage error/></StaffLayout> }
+}
+
+/// `<option>`s for a location `<select>`, with `selected` chosen.
+pub(crate) fn location_options(
+    locations: &[LocationOption],
+    selected: Option<i64>,
+) -> impl IntoView {
+    locations
+        .iter()
+        .map(|l| {
+            view! { <option value=l.id.to_string() selected=selected == Some(l.id)>{l.label()}</option> }
+        })
+        .collect_view()
+}
+
+/// A list of receipts, transfers or counts; each number links to `{href_prefix}/{id}`.
+#[component]
+pub(crate) fn DocumentTable(
+    rows: Vec<DocumentRow>,
+    href_prefix: &'static str,
+    /// Show the status column (receipts have none).
+    #[prop(optional)]
+    status: bool,
+    /// Shown when there is no row.
+    empty: &'static str,
+) -> impl IntoView {
+    let locale = request_ctx().locale;
+    let m = i18n::t(locale);
+    if rows.is_empty() {
+        return view! { <p class="empty">{empty}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="documents">
+                <thead>
+                    <tr>
+                        <th scope="col">{m.number}</th>
+                        <th scope="col">{m.location}</th>
+                        {status.then(|| view! { <th scope="col">{m.status}</th> })}
+                        <th scope="col" class="num">{m.lines}</th>
+                        <th scope="col">{m.date}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|d| view! {
+                        <tr>
+                            <th scope="row"><a href=format!("{href_prefix}/{}", d.id)>{d.number}</a></th>
+                            <td>{d.place}</td>
+                            {status.then(|| view! { <td class="status" data-status=d.status.clone()>{status_label(m, &d.status)}</td> })}
+                            <td class="num">{num(locale, d.lines as i64)}</td>
+                            <td><time datetime=d.created_at.to_rfc3339()>{when(locale, d.created_at)}</time></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A location id from a kept form value.
+pub(crate) fn kept_id(q: &ParamsMap, field: &str) -> Option<i64> {
+    q.get_str(field).and_then(|v| v.trim().parse().ok())
+}
+
+/// The translated word for a document status (`draft`, `sent`, `received`, `cancelled`,
+/// `open`, `posted`).
+pub(crate) fn status_label(m: &Messages, status: &str) -> &'static str {
+    match status {
+        "draft" => m.status_draft,
+        "sent" => m.status_sent,
+        "received" => m.status_received,
+        "cancelled" => m.status_cancelled,
+        "open" => m.status_open,
+        "posted" => m.status_posted,
+        _ => "—",
+    }
+}
+
+/// The translated reason of a stock movement (`receipt`, `transfer_out`…).
+pub(crate) fn movement_label(m: &Messages, reason: &str) -> &'static str {
+    match reason {
+        "receipt" => m.movement_receipt,
+        "sale" => m.movement_sale,
+        "return" => m.movement_return,
+        "adjustment" => m.movement_adjustment,
+        "count" => m.movement_count,
+        "transfer_out" => m.movement_transfer_out,
+        "transfer_in" => m.movement_transfer_in,
+        "transit_loss" => m.movement_transit_loss,
+        "write_off" => m.movement_write_off,
+        "initial" => m.movement_initial,
+        _ => "—",
+    }
+}
+
+/// The translated reason of an adjustment (`damaged`, `lost`, `found`, `correction`).
+pub(crate) fn adjustment_label(m: &Messages, reason: &str) -> &'static str {
+    match reason {
+        "damaged" => m.reason_damaged,
+        "lost" => m.reason_lost,
+        "found" => m.reason_found,
+        "correction" => m.reason_correction,
+        _ => "—",
+    }
+}
+
+/// A moment as the inventory tables show it: numeric date and time in UTC ("05/03/2026 14:07").
+pub(crate) fn when(locale: Locale, t: DateTime<Utc>) -> String {
+    format!(
+        "{} {}",
+        i18n::format_date_numeric(locale, t.year(), t.month(), t.day()),
+        i18n::format_time(locale, t.hour(), t.minute())
+    )
+}
+
+/// A signed quantity: "+3", "−2" (a real minus sign), "0".
+pub(crate) fn signed(locale: Locale, n: i64) -> String {
+    let abs = i18n::format_number(locale, n.abs());
+    match n {
+        n if n > 0 => format!("+{abs}"),
+        n if n < 0 => format!("−{abs}"),
+        _ => abs,
+    }
+}
+
+/// A whole number in the page's locale.
+pub(crate) fn num(locale: Locale, n: i64) -> String {
+    i18n::format_number(locale, n)
+}
+
+/// The id in the route (`/…/{id}`), 0 when it is not a number (the server answers 404).
+pub(crate) fn route_id() -> Memo<i64> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get_str("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses a query string the way the router does (percent-decoding, `+` for space).
+    fn params(query: &str) -> ParamsMap {
+        let dec = |s: &str| {
+            let b = s.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'+' => out.push(b' '),
+                    b'%' => {
+                        out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+                        i += 2;
+                    }
+                    c => out.push(c),
+                }
+                i += 1;
+            }
+            String::from_utf8(out).unwrap()
+        };
+        let mut map = ParamsMap::new();
+        for kv in query.split('&') {
+            let (k, v) = kv.split_once('=').unwrap();
+            map.insert(dec(k), dec(v));
+        }
+        map
+    }
+
+    #[test]
+    fn errors_round_trip_through_the_query() {
+        let e = AppError::Validation {
+            field: Some("lines".into()),
+            message: "line 2: no product has the code \"X&Y\" — ł".into(),
+        };
+        let q = params(&format!("location=3&{}", error_query("receive", &e)));
+        assert_eq!(query_error(&q, "receive"), Some(e));
+        assert_eq!(query_error(&q, "adjust"), None);
+        assert_eq!(kept(&q, "location"), "3");
+        assert_eq!(kept_id(&q, "location"), Some(3));
+        let q = params(&error_query("send", &AppError::Forbidden));
+        assert_eq!(query_error(&q, "send"), Some(AppError::Forbidden));
+        let q = params(&error_query(
+            "post",
+            &AppError::Conflict("already posted".into()),
+        ));
+        assert_eq!(
+            query_error(&q, "post"),
+            Some(AppError::Conflict("already posted".into()))
+        );
+    }
+
+    #[test]
+    fn sections_of_paths() {
+        assert_eq!(section_of("/staff/inventory"), "stock");
+        assert_eq!(section_of("/staff/inventory/"), "stock");
+        assert_eq!(section_of("/staff/inventory/receipts/4"), "receive");
+        assert_eq!(section_of("/staff/inventory/transfers/12"), "transfers");
+        assert_eq!(section_of("/staff/inventory/counts"), "counts");
+        assert_eq!(section_of("/staff/inventory/low-stock"), "low-stock");
+        assert_eq!(section_of("/staff/inventory/variant/9"), "");
+        assert_eq!(section_of("/staff/inventoryx"), "");
+    }
+
+    #[test]
+    fn encodes_and_clips() {
+        assert_eq!(enc("a b&c=ł"), "a%20b%26c%3D%C5%82");
+        assert_eq!(clip("αβγ", 3), "α");
+        assert_eq!(signed(Locale::En, -3), "−3");
+        assert_eq!(signed(Locale::En, 4), "+4");
+    }
+}
