@@ -173,7 +173,7 @@ impl BenchDb {
             .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
             .await?;
         admin.close().await?;
-        let db = commerce::db::connect(&with_database(admin_url, &name)).await?;
+        let db = commerce::db::connect(&commerce::db::with_database(admin_url, &name)).await?;
         let bench = BenchDb {
             name: "PostgreSQL",
             db,
@@ -197,23 +197,6 @@ impl BenchDb {
                 admin.close().await.ok();
             }
         }
-    }
-}
-
-/// `url` with its database name replaced by `name` (query string kept).
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
     }
 }
 

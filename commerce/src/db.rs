@@ -188,6 +188,24 @@ pub fn backend(db: &DatabaseConnection) -> DbBackend {
     db.get_database_backend()
 }
 
+/// `url` with its database name replaced by `name` (the query string kept): the URL of another
+/// database on the same server, e.g. a fresh one for a test or a benchmark.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
 /// Hides the password in a database URL so it can be logged or printed.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

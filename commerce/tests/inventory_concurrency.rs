@@ -90,7 +90,7 @@ impl TestDb {
                     .expect("create the test database");
                 admin.close().await.ok();
                 TestDb {
-                    url: with_database(&admin_url, &name),
+                    url: commerce::db::with_database(&admin_url, &name),
                     pg: Some((admin_url, name)),
                     _dir: None,
                 }
@@ -111,23 +111,6 @@ impl TestDb {
                 admin.close().await.ok();
             }
         }
-    }
-}
-
-/// `url` with its database name replaced by `name` (query string kept).
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
     }
 }
 

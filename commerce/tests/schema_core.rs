@@ -790,7 +790,7 @@ async fn schema_core_postgres() {
         .await
         .unwrap();
 
-    let url = with_database(&admin_url, &name);
+    let url = commerce::db::with_database(&admin_url, &name);
     let outcome = tokio::spawn(async move {
         let db = commerce::db::connect(&url).await.unwrap();
         migrate_down_up(&db).await;
@@ -806,22 +806,5 @@ async fn schema_core_postgres() {
     admin.close().await.unwrap();
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
-    }
-}
-
-/// `url` with its database name replaced by `name` (query string kept).
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
     }
 }

@@ -761,23 +761,6 @@ async fn sales_and_operations_tables_on_sqlite() {
     db.close().await.unwrap();
 }
 
-/// `url` with its database name replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let root = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{root}/{name}?{q}"),
-        None => format!("{root}/{name}"),
-    }
-}
-
 #[tokio::test]
 async fn sales_and_operations_tables_on_postgres() {
     let Ok(admin_url) = std::env::var("STOA_TEST_PG_URL") else {
@@ -791,7 +774,7 @@ async fn sales_and_operations_tables_on_postgres() {
         .await
         .unwrap();
 
-    let url = with_database(&admin_url, &name);
+    let url = commerce::db::with_database(&admin_url, &name);
     // Run in a task so a failed assertion still reaches the DROP below.
     let outcome = tokio::spawn(async move {
         let db = commerce::db::connect(&url).await.unwrap();
@@ -813,15 +796,15 @@ async fn sales_and_operations_tables_on_postgres() {
 #[test]
 fn database_name_is_replaced_in_urls() {
     assert_eq!(
-        with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+        commerce::db::with_database("postgres://postgres@127.0.0.1:5432/test", "x"),
         "postgres://postgres@127.0.0.1:5432/x"
     );
     assert_eq!(
-        with_database("postgres://u:p@h/db?sslmode=disable", "x"),
+        commerce::db::with_database("postgres://u:p@h/db?sslmode=disable", "x"),
         "postgres://u:p@h/x?sslmode=disable"
     );
     assert_eq!(
-        with_database("postgres://h:5432", "x"),
+        commerce::db::with_database("postgres://h:5432", "x"),
         "postgres://h:5432/x"
     );
 }

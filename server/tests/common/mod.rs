@@ -88,14 +88,7 @@ async fn fresh_pg_database() -> String {
         .await
         .expect("create test database");
     admin.close().await.ok();
-    match base.rfind('/') {
-        Some(i) if base[..i].contains("://") && i > base.find("://").unwrap() + 2 => {
-            let (head, tail) = base.split_at(i);
-            let query = tail.find('?').map(|q| &tail[q..]).unwrap_or("");
-            format!("{head}/{name}{query}")
-        }
-        _ => format!("{base}/{name}"),
-    }
+    commerce::db::with_database(&base, &name)
 }
 
 /// A running server.
