@@ -1846,7 +1846,9 @@ async fn ledger_view_lists_movements_newest_first_with_documents_and_balances() 
     ));
 
     // The document lists.
-    let (receipts, transfers, counts) = views::recent_documents(db, 10).await.unwrap();
+    let receipts = views::recent_receipts(db, 10).await.unwrap();
+    let transfers = views::recent_transfers(db, 10).await.unwrap();
+    let counts = views::recent_counts(db, 10).await.unwrap();
     assert_eq!(receipts.len(), 2);
     assert_eq!(
         (transfers[0].place.as_str(), transfers[0].status.as_str()),

@@ -157,11 +157,7 @@ async fn open_count<C: ConnectionTrait>(
         return Err(CommerceError::Conflict(format!(
             "count {} is already {}",
             count.number,
-            if count.status == CountStatus::Posted {
-                "posted"
-            } else {
-                "cancelled"
-            }
+            super::views::count_status_word(count.status)
         )));
     }
     Ok(count)

@@ -43,19 +43,10 @@ impl TransferStatus {
         } else {
             Err(CommerceError::Conflict(format!(
                 "a {} transfer cannot be {}",
-                status_word(self),
-                status_word(next)
+                super::views::transfer_status_word(self),
+                super::views::transfer_status_word(next)
             )))
         }
-    }
-}
-
-fn status_word(s: TransferStatus) -> &'static str {
-    match s {
-        TransferStatus::Draft => "draft",
-        TransferStatus::Sent => "sent",
-        TransferStatus::Received => "received",
-        TransferStatus::Cancelled => "cancelled",
     }
 }
 

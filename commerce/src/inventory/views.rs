@@ -640,23 +640,27 @@ pub struct DocumentSummary {
     pub created_at: DateTime<Utc>,
 }
 
-/// The most recent receipts, transfers and counts (up to `limit` of each), newest first.
-pub async fn recent_documents<C: ConnectionTrait>(
-    conn: &C,
-    limit: u64,
-) -> Result<(
-    Vec<DocumentSummary>,
-    Vec<DocumentSummary>,
-    Vec<DocumentSummary>,
-)> {
-    use crate::entity::{stock_count_line, stock_receipt_line};
-    let codes: HashMap<i64, String> = locations(conn)
+/// Location id → code, for document lists.
+async fn location_codes<C: ConnectionTrait>(conn: &C) -> Result<HashMap<i64, String>> {
+    Ok(locations(conn)
         .await?
         .into_iter()
         .map(|l| (l.id, l.code))
-        .collect();
-    let code = |id: i64| codes.get(&id).cloned().unwrap_or_else(|| id.to_string());
-    let mut receipts = Vec::new();
+        .collect())
+}
+
+fn code_of(codes: &HashMap<i64, String>, id: i64) -> String {
+    codes.get(&id).cloned().unwrap_or_else(|| id.to_string())
+}
+
+/// The most recent receipts (up to `limit`), newest first.
+pub async fn recent_receipts<C: ConnectionTrait>(
+    conn: &C,
+    limit: u64,
+) -> Result<Vec<DocumentSummary>> {
+    use crate::entity::stock_receipt_line;
+    let codes = location_codes(conn).await?;
+    let mut out = Vec::new();
     for r in stock_receipt::Entity::find()
         .order_by_desc(stock_receipt::Column::Id)
         .limit(limit)
@@ -667,16 +671,25 @@ pub async fn recent_documents<C: ConnectionTrait>(
             .filter(stock_receipt_line::Column::ReceiptId.eq(r.id))
             .count(conn)
             .await?;
-        receipts.push(DocumentSummary {
+        out.push(DocumentSummary {
             id: r.id,
             number: r.number,
             status: "received".into(),
-            place: code(r.location_id),
+            place: code_of(&codes, r.location_id),
             lines,
             created_at: r.created_at,
         });
     }
-    let mut transfers = Vec::new();
+    Ok(out)
+}
+
+/// The most recent transfers (up to `limit`), newest first.
+pub async fn recent_transfers<C: ConnectionTrait>(
+    conn: &C,
+    limit: u64,
+) -> Result<Vec<DocumentSummary>> {
+    let codes = location_codes(conn).await?;
+    let mut out = Vec::new();
     for t in stock_transfer::Entity::find()
         .order_by_desc(stock_transfer::Column::Id)
         .limit(limit)
@@ -687,16 +700,30 @@ pub async fn recent_documents<C: ConnectionTrait>(
             .filter(stock_transfer_line::Column::TransferId.eq(t.id))
             .count(conn)
             .await?;
-        transfers.push(DocumentSummary {
+        out.push(DocumentSummary {
             id: t.id,
             number: t.number,
             status: transfer_status_word(t.status).into(),
-            place: format!("{} → {}", code(t.from_location_id), code(t.to_location_id)),
+            place: format!(
+                "{} → {}",
+                code_of(&codes, t.from_location_id),
+                code_of(&codes, t.to_location_id)
+            ),
             lines,
             created_at: t.created_at,
         });
     }
-    let mut counts = Vec::new();
+    Ok(out)
+}
+
+/// The most recent counts (up to `limit`), newest first.
+pub async fn recent_counts<C: ConnectionTrait>(
+    conn: &C,
+    limit: u64,
+) -> Result<Vec<DocumentSummary>> {
+    use crate::entity::stock_count_line;
+    let codes = location_codes(conn).await?;
+    let mut out = Vec::new();
     for c in stock_count::Entity::find()
         .order_by_desc(stock_count::Column::Id)
         .limit(limit)
@@ -707,16 +734,16 @@ pub async fn recent_documents<C: ConnectionTrait>(
             .filter(stock_count_line::Column::CountId.eq(c.id))
             .count(conn)
             .await?;
-        counts.push(DocumentSummary {
+        out.push(DocumentSummary {
             id: c.id,
             number: c.number,
             status: count_status_word(c.status).into(),
-            place: code(c.location_id),
+            place: code_of(&codes, c.location_id),
             lines,
             created_at: c.created_at,
         });
     }
-    Ok((receipts, transfers, counts))
+    Ok(out)
 }
 
 /// `draft`, `sent`, `received`, `cancelled`.

@@ -419,7 +419,7 @@ pub async fn receive_form(locale: Locale) -> Result<ReceiveFormView, AppError> {
             let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
             let db = db()?;
             let all = views::locations(&db).await?;
-            let (receipts, _, _) = views::recent_documents(&db, RECENT).await?;
+            let receipts = views::recent_receipts(&db, RECENT).await?;
             Ok::<_, AppError>(ReceiveFormView {
                 who: who(&staff),
                 locations: writable(&staff, &all),
@@ -506,7 +506,7 @@ pub async fn transfers_page(locale: Locale) -> Result<TransfersView, AppError> {
             let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
             let db = db()?;
             let all = views::locations(&db).await?;
-            let (_, transfers, _) = views::recent_documents(&db, RECENT).await?;
+            let transfers = views::recent_transfers(&db, RECENT).await?;
             Ok::<_, AppError>(TransfersView {
                 who: who(&staff),
                 from_locations: writable(&staff, &all),
@@ -576,7 +576,7 @@ pub async fn counts_page(locale: Locale) -> Result<CountsView, AppError> {
             let db = db()?;
             let all = views::locations(&db).await?;
             let categories = views::category_options(&db, locale.code()).await?;
-            let (_, _, counts) = views::recent_documents(&db, RECENT).await?;
+            let counts = views::recent_counts(&db, RECENT).await?;
             Ok::<_, AppError>(CountsView {
                 who: who(&staff),
                 locations: writable(&staff, &all),
