@@ -9,7 +9,13 @@ if [ ! -x "$STOA_BIN" ]; then
   exit 1
 fi
 dir="$(mktemp -d "${TMPDIR:-/tmp}/stoa-e2e.XXXXXX")"
-echo "serve.sh: data folder $dir"
+# As a user deploys it: the binary alone in an empty folder, started from there, its data in a
+# folder of its own. (A release binary serves its embedded site files; a debug one reads them
+# from the build's site folder.)
+mkdir "$dir/bin" "$dir/data"
+cp "$STOA_BIN" "$dir/bin/stoa"
+cd "$dir/bin"
+echo "serve.sh: $STOA_BIN copied alone into $dir/bin; data folder $dir/data"
 # Warnings and errors only (plus the demo loader's summary): one log line per request would
 # drown the test report. Set RUST_LOG to see more.
 export RUST_LOG="${RUST_LOG:-warn,commerce=info}"
@@ -25,6 +31,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
 
-"$STOA_BIN" serve --demo --data "$dir" --addr 127.0.0.1:3100 &
+./stoa serve --demo --data "$dir/data" --addr 127.0.0.1:3100 &
 pid=$!
 wait "$pid"

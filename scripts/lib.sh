@@ -51,15 +51,25 @@ ensure_chromium() {
   fi
 }
 
-# Builds the site (wasm + CSS) and the server through cargo-leptos.
+# Where cargo-leptos writes the site files (`site-root` in Cargo.toml, below the workspace).
+site_dir() { echo "$ROOT/target/site"; }
+
+# Builds the site (wasm + CSS) and the server through cargo-leptos. Stops at the first half that
+# fails, even when the caller runs it inside `if` or `||` (where `set -e` does not apply).
 build_site() {
   log "building the shop (cargo leptos build $*)"
   if [[ " $* " == *" --release "* ]]; then
     # A release server embeds the site files, so build them first, then the server: cargo-leptos
-    # would otherwise build both side by side and the server could embed a stale wasm.
-    cargo leptos build "$@" --frontend-only
-    cargo leptos build "$@" --server-only
+    # would otherwise build both side by side and the server could embed a stale wasm. The old
+    # bundle goes first, so a failed frontend build cannot leave it behind to be embedded.
+    rm -f "$(site_dir)/pkg/stoa.wasm" "$(site_dir)/pkg/stoa.js"
+    cargo leptos build "$@" --frontend-only || { log "the browser bundle did not build"; return 1; }
+    local f
+    for f in stoa.wasm stoa.js stoa.css; do
+      [ -s "$(site_dir)/pkg/$f" ] || { log "the browser bundle lacks pkg/$f"; return 1; }
+    done
+    cargo leptos build "$@" --server-only || { log "the server did not build"; return 1; }
   else
-    cargo leptos build "$@"
+    cargo leptos build "$@" || return 1
   fi
 }

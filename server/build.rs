@@ -1,5 +1,10 @@
-//! Tells `rust-embed` where cargo-leptos writes the site (CSS, JS, wasm, public files).
-use std::path::PathBuf;
+//! Tells `rust-embed` where cargo-leptos writes the site (CSS, JS, wasm, public files), and
+//! refuses a release build whose site folder lacks the browser bundle.
+use std::path::{Path, PathBuf};
+
+/// What the release binary must embed, relative to the site root (cargo-leptos's
+/// `site-pkg-dir` + the output name `stoa`).
+const BUNDLE: [&str; 3] = ["pkg/stoa.wasm", "pkg/stoa.js", "pkg/stoa.css"];
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -14,10 +19,37 @@ fn main() {
     std::fs::create_dir_all(&site).ok();
     println!("cargo:rustc-env=STOA_SITE_DIR={}", site.display());
     println!("cargo:rerun-if-env-changed=LEPTOS_SITE_ROOT");
+    println!("cargo:rerun-if-env-changed=STOA_ALLOW_NO_BUNDLE");
     // Re-embed when the site files change (release builds compile them in).
     println!("cargo:rerun-if-changed={}", site.join("pkg").display());
     println!(
         "cargo:rerun-if-changed={}",
         workspace.join("public").display()
+    );
+    // A release binary is what users copy to a server: it must carry the browser bundle, or
+    // every page it serves stays without JavaScript. (Debug builds read the folder at run time.)
+    if std::env::var("PROFILE").as_deref() == Ok("release") {
+        check_bundle(&site);
+    }
+}
+
+/// Stops the build, naming the missing files, unless `STOA_ALLOW_NO_BUNDLE=1` says that a
+/// bundle-less binary is wanted on purpose (e.g. `cargo clippy --release`).
+fn check_bundle(site: &Path) {
+    let missing: Vec<String> = BUNDLE
+        .iter()
+        .map(|f| site.join(f))
+        .filter(|p| !p.is_file())
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() || std::env::var("STOA_ALLOW_NO_BUNDLE").as_deref() == Ok("1") {
+        return;
+    }
+    panic!(
+        "\n\nThe release binary embeds the site, but the browser bundle is missing:\n  {}\n\n\
+         Build the site first: `cargo leptos build --release --frontend-only`, then the server\n\
+         (`cargo leptos build --release --server-only`), or run `scripts/demo --release`.\n\
+         Set STOA_ALLOW_NO_BUNDLE=1 only for a binary that should serve pages without JavaScript.\n",
+        missing.join("\n  ")
     );
 }

@@ -11,8 +11,12 @@ use crate::{
 };
 
 /// Header, main content and footer of every shop page.
+///
+/// Returns an erased view ([`AnyView`]): the frame's full view type (header, search box,
+/// language switcher, navigation) is deep enough to overflow the compiler's query depth in the
+/// wasm-release profile, so each part is erased at its component boundary.
 #[component]
-pub fn ShopLayout(children: Children) -> impl IntoView {
+pub fn ShopLayout(children: Children) -> AnyView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
@@ -50,11 +54,12 @@ pub fn ShopLayout(children: Children) -> impl IntoView {
             <p class="staff-link"><a href="/staff/signin">{m.staff_area}</a></p>
         </footer>
     }
+    .into_any()
 }
 
 /// Links to the same page in the other languages (full page loads: the URL prefix changes).
 #[component]
-pub fn LanguageSwitcher() -> impl IntoView {
+pub fn LanguageSwitcher() -> AnyView {
     let ctx = request_ctx();
     let m = i18n::t(ctx.locale);
     let location = use_location();
@@ -83,11 +88,12 @@ pub fn LanguageSwitcher() -> impl IntoView {
             }}
         </nav>
     }
+    .into_any()
 }
 
 /// A grid of product cards.
 #[component]
-pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<ProductCard>) -> AnyView {
     let ctx = request_ctx();
     let m = i18n::t(ctx.locale);
     view! {
@@ -114,4 +120,5 @@ pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
                 .collect_view()}
         </ul>
     }
+    .into_any()
 }

@@ -86,7 +86,7 @@ fn option_id(i: usize) -> String {
 
 /// The search form of the shop header.
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox() -> AnyView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
@@ -306,4 +306,5 @@ pub fn SearchBox() -> impl IntoView {
             <button type="submit">{m.search_button}</button>
         </form>
     }
+    .into_any()
 }

@@ -11,7 +11,7 @@ pub fn StaffLayout(
     #[prop(optional, into)]
     signed_in_as: Option<String>,
     children: Children,
-) -> impl IntoView {
+) -> AnyView {
     let ctx = request_ctx();
     let m = i18n::t(ctx.locale);
     view! {
@@ -28,4 +28,5 @@ pub fn StaffLayout(
         </header>
         <main id="main" class="staff-main">{children()}</main>
     }
+    .into_any()
 }
