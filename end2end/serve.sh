@@ -8,6 +8,7 @@ if [ ! -x "$STOA_BIN" ]; then
   echo "serve.sh: STOA_BIN=$STOA_BIN is not an executable file" >&2
   exit 1
 fi
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 dir="$(mktemp -d "${TMPDIR:-/tmp}/stoa-e2e.XXXXXX")"
 # As a user deploys it: the binary alone in an empty folder, started from there, its data in a
 # folder of its own. (A release binary serves its embedded site files; a debug one reads them
@@ -31,6 +32,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
 
+# The demo draws random staff passwords and lists them in the data folder; the tests read them
+# from end2end/.demo-accounts.txt (helpers.ts).
+rm -f "$here/.demo-accounts.txt"
 ./stoa serve --demo --data "$dir/data" --addr 127.0.0.1:3100 &
 pid=$!
+for _ in $(seq 1 600); do
+  if [ -s "$dir/data/demo-accounts.txt" ]; then
+    cp "$dir/data/demo-accounts.txt" "$here/.demo-accounts.txt"
+    break
+  fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.5
+done
 wait "$pid"

@@ -31,6 +31,15 @@ ensure_tools() {
   fi
 }
 
+# Licence, ban and source checks of the dependency tree (deny.toml).
+CARGO_DENY_VERSION=0.20.2
+ensure_cargo_deny() {
+  if ! cargo deny --version 2>/dev/null | grep -q "$CARGO_DENY_VERSION"; then
+    log "installing cargo-deny $CARGO_DENY_VERSION (once; takes ~5 minutes)"
+    cargo install cargo-deny@"$CARGO_DENY_VERSION" --locked
+  fi
+}
+
 # Release builds shrink the wasm with wasm-opt (the crates.io build; Debian's binaryen breaks
 # hydration). cargo-leptos uses the one on PATH instead of downloading it.
 ensure_wasm_opt() {

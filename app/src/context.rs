@@ -23,6 +23,39 @@ pub struct StaffSession {
     pub stores: Vec<String>,
 }
 
+/// A form posted without JavaScript that failed: its name, the error and what was typed. The
+/// server keeps it in the session (never in the URL: `?flash=<id>` only names it) and shows it
+/// once, on the page the post is sent back to; the page carries it in
+/// `<meta name="stoa-flash">` so hydration shows the same.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flash {
+    /// Its id (the `flash` query parameter of the page it belongs to).
+    pub id: String,
+    /// The form's name.
+    pub form: String,
+    /// Why it failed.
+    pub error: crate::error::AppError,
+    /// The fields to fill in again.
+    pub inputs: Vec<(String, String)>,
+}
+
+impl Flash {
+    /// The kept value of one field (empty when none).
+    pub fn input(&self, field: &str) -> String {
+        self.inputs
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The raw session token of the request (server side only, never rendered): the middleware
+/// puts it into the request extensions for the code that keeps a [`Flash`].
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct SessionToken(pub String);
+
 /// Per-request facts for rendering.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequestCtx {
@@ -34,6 +67,8 @@ pub struct RequestCtx {
     pub staff: Option<StaffSession>,
     /// Request path.
     pub path: String,
+    /// A failed form post being shown again, if any.
+    pub flash: Option<Flash>,
 }
 
 impl RequestCtx {
@@ -90,6 +125,7 @@ fn from_environment() -> RequestCtx {
         csrf: String::new(),
         staff: None,
         path: "/".into(),
+        flash: None,
     }
 }
 
@@ -113,11 +149,18 @@ fn from_environment() -> RequestCtx {
             .location()
             .pathname()
             .unwrap_or_else(|_| "/".into());
+        let flash = doc
+            .query_selector("meta[name=stoa-flash]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .and_then(|json| serde_json::from_str(&json).ok());
         RequestCtx {
             locale,
             csrf,
             staff: None,
             path,
+            flash,
         }
     }
     #[cfg(not(feature = "hydrate"))]
@@ -126,5 +169,6 @@ fn from_environment() -> RequestCtx {
         csrf: String::new(),
         staff: None,
         path: "/".into(),
+        flash: None,
     }
 }

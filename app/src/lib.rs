@@ -10,7 +10,7 @@ pub mod staff;
 pub mod ui;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -21,6 +21,8 @@ use crate::{context::request_ctx, error::NotFound};
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let ctx = request_ctx();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=ctx.locale.html_lang()>
@@ -28,6 +30,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="csrf-token" content=ctx.csrf.clone()/>
+                {ctx.flash.as_ref().and_then(|f| serde_json::to_string(f).ok()).map(|json| view! {
+                    <meta name="stoa-flash" content=json/>
+                })}
                 <meta name="theme-color" content="#1f3a5f"/>
                 <link rel="stylesheet" href="/pkg/stoa.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
@@ -38,6 +43,33 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The `Content-Security-Policy` of a page: scripts only from this site or inline with this
+/// response's nonce (Leptos's hydration script and resource data carry it), WebAssembly
+/// compilation allowed, no plugins, no framing, no `<base>`. Everything else from this site
+/// (images also as `data:` URLs).
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// Puts [`content_security_policy`] with this response's nonce (provided per request by
+/// `leptos_axum`) on the page being rendered.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -52,6 +84,8 @@ pub fn App() -> impl IntoView {
         .map(|l| l.path_prefix().to_owned())
         .unwrap_or_default();
     view! {
+        // Every page's title text is escaped here, once (see `ui::title`).
+        <Title formatter=ui::title::head_text/>
         <Router base=base>
             <Routes fallback=|| view! { <shop::layout::ShopLayout><NotFound/></shop::layout::ShopLayout> }>
                 <Route path=path!("/") view=shop::home::HomePage/>

@@ -34,6 +34,16 @@ pub enum CommerceError {
     /// Wrong e-mail or password (deliberately does not say which).
     #[error("wrong e-mail or password")]
     InvalidCredentials,
+    /// Too many failed sign-ins for this account or client address: no password is checked
+    /// until the lock ends (see [`crate::sign_in`]).
+    #[error("too many failed attempts; try again in {retry_after_secs} s")]
+    TooManyAttempts {
+        /// Seconds until the next attempt is checked.
+        retry_after_secs: u64,
+    },
+    /// Every password-hashing slot stayed busy (many sign-ins at once): retry in a moment.
+    #[error("busy; try again in a moment")]
+    Busy,
     /// Bad configuration (database URL, data folder…).
     #[error("{0}")]
     Config(String),

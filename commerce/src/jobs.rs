@@ -27,6 +27,8 @@ pub mod name {
     pub const RESERVATION_EXPIRY: &str = "reservation_expiry";
     /// Deletes outbox rows every consumer has applied.
     pub const OUTBOX_PRUNE: &str = "outbox_prune";
+    /// Deletes expired sessions and stale sign-in counts.
+    pub const SESSION_PURGE: &str = "session_purge";
 }
 
 /// A name for this process among the instances sharing the database (host, process id and a

@@ -15,6 +15,7 @@ pub mod orders;
 pub mod outbox;
 pub mod search;
 pub mod sessions;
+pub mod sign_in;
 pub mod staff;
 pub mod text;
 pub mod types;

@@ -193,4 +193,63 @@ async fn demo_shop_loads_once_and_is_complete() {
     assert_eq!(again.products, report.products);
     assert_eq!(again.variants, report.variants);
     assert_eq!(counts(&db).await, before);
+    // The passwords are kept for the operator, in a file only its owner can read.
+    assert_eq!(again.staff, report.staff);
+    let file = data.join(demo::ACCOUNTS_FILE);
+    assert_eq!(again.accounts_file, file);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+    }
+}
+
+#[tokio::test]
+async fn demo_passwords_are_random_and_the_demo_needs_an_empty_shop() {
+    let mut passwords = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("stoa.db").display());
+        let db = db::connect(&url).await.unwrap();
+        db::migrate(&db).await.unwrap();
+        // A shop with a staff account of its own is not filled with demo data…
+        commerce::staff::create_staff(
+            &db,
+            commerce::staff::NewStaff {
+                email: "real.owner@example.test".into(),
+                password: "a-real-password".into(),
+                role: "owner".into(),
+                name: None,
+                store_codes: vec![],
+            },
+        )
+        .await
+        .unwrap();
+        let err = demo::load(&db, dir.path()).await.unwrap_err();
+        assert!(
+            matches!(err, commerce::CommerceError::Conflict(ref m) if m.contains("--force")),
+            "{err:?}"
+        );
+        assert!(!demo::is_loaded(&db).await.unwrap());
+        assert!(!dir.path().join(demo::ACCOUNTS_FILE).exists());
+        // …unless forced.
+        let report = demo::load_with(&db, dir.path(), true).await.unwrap();
+        assert!(!report.already_loaded);
+        for a in &report.staff {
+            assert_eq!(a.password.len(), 14, "{}", a.password);
+            assert!(!a.password.contains("demo-2026"));
+        }
+        let mut set: Vec<&str> = report.staff.iter().map(|a| a.password.as_str()).collect();
+        set.sort();
+        set.dedup();
+        assert_eq!(
+            set.len(),
+            report.staff.len(),
+            "each account its own password"
+        );
+        passwords.push(report.staff[0].password.clone());
+        db.close().await.ok();
+    }
+    assert_ne!(passwords[0], passwords[1], "drawn anew at each load");
 }

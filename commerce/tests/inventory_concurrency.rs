@@ -14,6 +14,9 @@
 //!   on PostgreSQL no transaction dies in a deadlock (expiry, commit and release lock the
 //!   reservation rows first, then the levels).
 //!
+//! - A stock count posted and cancelled at the same moment, 20 times: exactly one of the two
+//!   wins; a cancelled count has no movements and a posted one has them all.
+//!
 //! Every scenario ends with `check::verify` finding no mismatch. No assertion depends on timing.
 
 use std::{
@@ -157,6 +160,7 @@ on_both_backends!(
     baskets_all_or_nothing,
     commits_and_releases_interleaved,
     two_instances_expire_once,
+    count_post_races_cancel,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -801,4 +805,65 @@ async fn two_instances_expire_once(url: String) {
     verify_clean(&a).await;
     a.close().await.ok();
     b.close().await.ok();
+}
+
+/// Post and cancel of the same open count race: one wins, the other is a conflict, and the
+/// count's status matches its movements (a cancel that read "open" must not overwrite a post).
+async fn count_post_races_cancel(url: String) {
+    use commerce::{entity::enums::CountStatus, inventory::counts};
+    let db = commerce::db::connect(&url).await.unwrap();
+    let c = catalogue(&db, "CNT", 1, 2).await;
+    let loc = c.locations[0];
+    receive(&db, loc, &[(c.variants[0], 10), (c.variants[1], 10)]).await;
+    let mut posted = 0;
+    for round in 0..20 {
+        let count = counts::open(&db, &Actor::system(), loc, None)
+            .await
+            .unwrap();
+        let id = count.count.id;
+        // One unit fewer and one more than expected: posting books two movements.
+        let entries: Vec<(i64, Option<i64>)> = count
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.variant_id, Some(l.expected + if i == 0 { -1 } else { 1 })))
+            .collect();
+        counts::record(&db, &Actor::system(), id, &entries)
+            .await
+            .unwrap();
+        let (a, b) = (db.clone(), db.clone());
+        let post = tokio::spawn(async move { counts::post(&a, &Actor::system(), id).await });
+        let cancel = tokio::spawn(async move { counts::cancel(&b, &Actor::system(), id).await });
+        let (post, cancel) = (post.await.unwrap(), cancel.await.unwrap());
+        assert!(
+            post.is_ok() != cancel.is_ok(),
+            "round {round}: exactly one wins: {post:?} / {cancel:?}"
+        );
+        let status = counts::get(&db, id).await.unwrap().count.status;
+        let movements = stock_movement::Entity::find()
+            .filter(stock_movement::Column::DocumentType.eq(DocumentType::Count))
+            .filter(stock_movement::Column::DocumentId.eq(id))
+            .count(&db)
+            .await
+            .unwrap();
+        match status {
+            CountStatus::Posted => {
+                posted += 1;
+                assert_eq!(
+                    movements, 2,
+                    "round {round}: a posted count booked its lines"
+                );
+            }
+            CountStatus::Cancelled => {
+                assert_eq!(
+                    movements, 0,
+                    "round {round}: a cancelled count booked nothing"
+                )
+            }
+            other => panic!("round {round}: count left {other:?}"),
+        }
+    }
+    eprintln!("count races: {posted} of 20 posted");
+    verify_clean(&db).await;
+    db.close().await.ok();
 }

@@ -748,6 +748,17 @@ async fn ledger(db: &DatabaseConnection, loc: i64, var: i64, staff: i64) {
     assert_eq!((level.on_hand, level.reserved), (7, 0));
     assert_eq!(on_hand, sum);
     assert_eq!(movements.last().map(|m| m.balance_after), Some(on_hand));
+
+    // The database itself refuses a level below zero or below what is reserved, whoever writes.
+    for sql in [
+        format!("UPDATE stock_levels SET on_hand = -1 WHERE location_id = {loc} AND variant_id = {var}"),
+        format!("UPDATE stock_levels SET reserved = on_hand + 1 WHERE location_id = {loc} AND variant_id = {var}"),
+    ] {
+        let refused = db.execute_unprepared(&sql).await;
+        assert!(refused.is_err(), "{sql}");
+    }
+    let level = inventory::level(db, loc, var).await.unwrap();
+    assert_eq!((level.on_hand, level.reserved), (7, 0));
 }
 
 fn movement(location_id: i64, variant_id: i64, quantity: i64) -> NewMovement {

@@ -735,13 +735,21 @@ async fn exercise(db: &DatabaseConnection) {
         0
     );
 
-    // down() of 000005 and 000004 drops their tables (children first), and up() recreates them.
+    // down() of 000006, 000005 and 000004 drops their tables (children first), and up()
+    // recreates them.
     use migrations::{MigratorTrait, SchemaManager};
-    migrations::Migrator::down(db, Some(2))
+    migrations::Migrator::down(db, Some(3))
         .await
-        .expect("migrations 000005, 000004 revert");
+        .expect("migrations 000006, 000005, 000004 revert");
     let manager = SchemaManager::new(db);
-    for table in ["promotions", "orders", "payment_links", "outbox", "emails"] {
+    for table in [
+        "promotions",
+        "orders",
+        "payment_links",
+        "outbox",
+        "emails",
+        "sign_in_throttles",
+    ] {
         assert!(!manager.has_table(table).await.unwrap(), "{table} dropped");
     }
     assert!(

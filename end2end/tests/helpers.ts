@@ -3,14 +3,40 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
-/** Demo staff accounts (commerce/src/demo/content.rs, printed by `stoa serve --demo`). */
+/**
+ * Where the demo staff accounts of the server under test are listed: `serve.sh` copies the
+ * data folder's `demo-accounts.txt` (the demo draws random passwords at each load) here. Set
+ * STOA_E2E_ACCOUNTS to a data folder's file when testing a server you started yourself.
+ */
+export const ACCOUNTS_FILE =
+  process.env.STOA_E2E_ACCOUNTS || path.join(__dirname, '..', '.demo-accounts.txt');
+
+/** The password the demo drew for a staff account. */
+export function demoPassword(email: string): string {
+  const text = fs.readFileSync(ACCOUNTS_FILE, 'utf8');
+  for (const line of text.split('\n')) {
+    const [e, password] = line.split('\t');
+    if (e === email && password) return password;
+  }
+  throw new Error(`no demo account ${email} in ${ACCOUNTS_FILE}`);
+}
+
+/** A demo staff account (commerce/src/demo/content.rs); its password comes from the server. */
+function account(email: string, name: string) {
+  return {
+    email,
+    name,
+    get password(): string {
+      return demoPassword(email);
+    },
+  };
+}
+
+/** Demo staff accounts. */
 export const STAFF = {
-  owner: { email: 'owner@stoa.test', password: 'owner-demo-2026', name: 'Eleni Markou' },
-  cashier: {
-    email: 'cashier.athens@stoa.test',
-    password: 'cashier-demo-2026',
-    name: 'Kostas Dimitriou',
-  },
+  owner: account('owner@stoa.test', 'Eleni Markou'),
+  cashier: account('cashier.athens@stoa.test', 'Kostas Dimitriou'),
+  managerAthens: account('manager.athens@stoa.test', 'Nikos Papadakis'),
 } as const;
 
 /** Whether the current project runs page scripts (desktop-js, phone-js) or not (no-js). */

@@ -8,6 +8,7 @@ mod m20261123_000002_inventory;
 mod m20261123_000003_people;
 mod m20261123_000004_sales;
 mod m20261123_000005_operations;
+mod m20261206_000006_security;
 // MIGRATION MODULES
 
 /// Runs every migration in order.
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_people::Migration),
             Box::new(m20261123_000004_sales::Migration),
             Box::new(m20261123_000005_operations::Migration),
+            Box::new(m20261206_000006_security::Migration),
             // MIGRATION LIST
         ]
     }

@@ -9,25 +9,27 @@
 //!   must present the matching token, and if it carries an `Origin` header that origin must be
 //!   this host. Webhooks (signed separately) are exempt.
 
+use std::net::{IpAddr, SocketAddr};
+
 use app::{
-    context::{RequestCtx, StaffSession},
+    context::{Flash, RequestCtx, SessionToken, StaffSession},
     i18n::{self, Locale},
+    staff::signin::{SignInError, SignInFailure},
 };
 use axum::{
     body::{to_bytes, Body},
-    extract::{Request, State},
+    extract::{ConnectInfo, Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
-    Form,
 };
-use serde::Deserialize;
+use commerce::CommerceError;
 
 use crate::state::AppState;
 
-/// Name of the session cookie.
+/// Name of the session cookie (`__Host-stoa_sid` over https).
 pub const SESSION_COOKIE: &str = "stoa_sid";
-/// Name of the CSRF cookie.
+/// Name of the CSRF cookie of visitors without a session (`__Host-stoa_csrf` over https).
 pub const CSRF_COOKIE: &str = "stoa_csrf";
 /// Largest form body the CSRF check will buffer (bigger posts must use the header).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
@@ -45,11 +47,26 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
-    state.secure_cookies
+    state.web.secure_cookies
         || headers
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+/// The name a cookie has on this request: `__Host-` prefixed over https, so that no other
+/// host (a sibling subdomain) and no plain-http page can set it.
+fn cookie_name(state: &AppState, headers: &HeaderMap, name: &str) -> String {
+    if is_https(state, headers) {
+        format!("__Host-{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Reads one of this site's cookies under the name it has on this request.
+fn site_cookie<'a>(state: &AppState, headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    cookie(headers, &cookie_name(state, headers, name))
 }
 
 fn set_cookie(
@@ -64,6 +81,7 @@ fn set_cookie(
     } else {
         ""
     };
+    let name = cookie_name(state, headers, name);
     HeaderValue::from_str(&format!(
         "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
     ))
@@ -74,18 +92,58 @@ fn set_cookie(
 ///
 /// Puts a [`RequestCtx`] into the request extensions for the pages and server functions, issues
 /// the CSRF cookie to new visitors and redirects signed-out visitors of staff pages to sign-in.
+///
+/// The CSRF token a form must carry is the session's own (`sessions.csrf_token`) when the
+/// visitor has a session, else the visitor's `stoa_csrf` cookie (double submit); pages carry
+/// it masked afresh in every response ([`commerce::sessions::mask_csrf`]). Signing in starts a
+/// session with a new token; signing out ends it and issues a new cookie.
 pub async fn request_context(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let path = parts.uri.path().to_owned();
 
+    // --- session -------------------------------------------------------------------------
+    let token = site_cookie(&state, &parts.headers, SESSION_COOKIE).map(str::to_owned);
+    let session = match &token {
+        Some(token) => match commerce::sessions::load(&state.db, token).await {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(error = %e, "loading session failed");
+                None
+            }
+        },
+        None => None,
+    };
+    // A failed form post sent back here (`?flash=<id>`): its error and input, shown once.
+    let flash = match (&session, &token, flash_id(&parts.uri)) {
+        (Some(_), Some(token), Some(id)) if parts.method == Method::GET => {
+            match commerce::sessions::take_flash(&state.db, token, &id).await {
+                Ok(value) => value
+                    .and_then(|v| serde_json::from_value::<Flash>(v).ok())
+                    .map(|f| Flash { id, ..f }),
+                Err(e) => {
+                    tracing::error!(error = %e, "reading a kept form failed");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    if let (Some(_), Some(token)) = (&session, &token) {
+        parts.extensions.insert(SessionToken(token.clone()));
+    }
+
     // --- CSRF ----------------------------------------------------------------------------
-    let existing_csrf = cookie(&parts.headers, CSRF_COOKIE)
-        .filter(|t| t.len() >= 32)
+    let cookie_csrf = site_cookie(&state, &parts.headers, CSRF_COOKIE)
+        .filter(|t| t.len() >= 32 && t.len() <= 64)
         .map(str::to_owned);
+    let expected_csrf = match &session {
+        Some(s) => Some(s.csrf_token.clone()),
+        None => cookie_csrf.clone(),
+    };
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let mut body = body;
     if unsafe_method && !path.starts_with("/webhooks/") {
-        if let Err(reason) = check_origin(&parts.headers) {
+        if let Err(reason) = check_origin(&parts.headers, state.web.public_origin.as_deref()) {
             return forbidden(reason);
         }
         let header_token = parts
@@ -108,8 +166,8 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
             }
         };
         body = rebuilt;
-        match (&existing_csrf, token) {
-            (Some(cookie), Some(sent)) if constant_eq(cookie.as_bytes(), sent.as_bytes()) => {}
+        match (&expected_csrf, token) {
+            (Some(expected), Some(sent)) if commerce::sessions::csrf_matches(expected, &sent) => {}
             _ => {
                 return forbidden(
                     "The form expired or came from another site (CSRF check failed). Reload the page and try again.",
@@ -117,31 +175,20 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
             }
         }
     }
-    let csrf = existing_csrf
-        .clone()
-        .unwrap_or_else(commerce::sessions::new_token);
-
-    // --- session -------------------------------------------------------------------------
-    let staff = match cookie(&parts.headers, SESSION_COOKIE) {
-        Some(token) => match commerce::sessions::load(&state.db, token).await {
-            Ok(Some(s)) => s.staff.map(|s| StaffSession {
-                id: s.id,
-                name: s.name,
-                email: s.email,
-                role: s.role,
-                stores: s.stores,
-            }),
-            Ok(None) => None,
-            Err(e) => {
-                tracing::error!(error = %e, "loading session failed");
-                None
-            }
-        },
-        None => None,
-    };
+    let new_cookie_csrf = cookie_csrf.is_none().then(commerce::sessions::new_token);
+    let csrf = expected_csrf
+        .or_else(|| new_cookie_csrf.clone())
+        .unwrap_or_default();
+    let staff = session.and_then(|s| s.staff).map(|s| StaffSession {
+        id: s.id,
+        name: s.name,
+        email: s.email,
+        role: s.role,
+        stores: s.stores,
+    });
 
     // --- locale --------------------------------------------------------------------------
-    let (prefix, _) = i18n::split_locale_path(&path);
+    let (prefix, bare) = i18n::split_locale_path(&path);
     let locale = prefix.unwrap_or_else(|| {
         parts
             .headers
@@ -152,7 +199,17 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     });
 
     // --- staff area requires a signed-in staff member --------------------------------------
-    let is_staff_page = path == "/staff" || path.starts_with("/staff/");
+    // Staff pages have one address in every language: `/el/staff/…` is sent to `/staff/…`.
+    let is_staff_page = bare == "/staff" || bare.starts_with("/staff/");
+    if is_staff_page && bare != path && parts.method == Method::GET {
+        let query = parts
+            .uri
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        return Redirect::permanent(&format!("{bare}{query}")).into_response();
+    }
+    let private = is_staff_page || path.starts_with("/api/staff/");
     if is_staff_page && path != "/staff/signin" && staff.is_none() && parts.method == Method::GET {
         let target = format!(
             "/staff/signin?next={}",
@@ -163,23 +220,49 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
 
     parts.extensions.insert(RequestCtx {
         locale,
-        csrf: csrf.clone(),
+        csrf: commerce::sessions::mask_csrf(&csrf),
         staff,
         path: path.clone(),
+        flash,
     });
     let req_headers = parts.headers.clone();
     let mut response = next.run(Request::from_parts(parts, body)).await;
-    if existing_csrf.is_none() {
-        let v = set_cookie(&state, &req_headers, CSRF_COOKIE, &csrf, 60 * 60 * 24 * 365);
+    if let Some(token) = new_cookie_csrf {
+        let v = set_cookie(
+            &state,
+            &req_headers,
+            CSRF_COOKIE,
+            &token,
+            60 * 60 * 24 * 365,
+        );
         response.headers_mut().append(header::SET_COOKIE, v);
     }
-    if is_staff_page {
-        // Staff pages show personal data: never cache them anywhere.
+    if private {
+        // Staff pages and their data show personal data: never cache them anywhere.
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    if is_https(&state, &req_headers) {
+        // Served over https: browsers keep to https for this host from now on.
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     response
+}
+
+/// The `flash` query parameter (a kept failed form), if well-formed.
+fn flash_id(uri: &axum::http::Uri) -> Option<String> {
+    let id = commerce::text::form_pairs(uri.query()?)
+        .find(|(k, _)| k == "flash")?
+        .1;
+    (id.len() <= 16
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then_some(id)
 }
 
 fn path_and_query(uri: &axum::http::Uri) -> String {
@@ -192,11 +275,15 @@ fn forbidden(reason: &str) -> Response {
     (StatusCode::FORBIDDEN, reason.to_owned()).into_response()
 }
 
-/// A request with an `Origin` header must come from this host.
-fn check_origin(headers: &HeaderMap) -> Result<(), &'static str> {
+/// A request with an `Origin` header must come from this host (as the request names it) or
+/// from the configured public origin (`--public-url`, for proxies that rewrite `Host`).
+fn check_origin(headers: &HeaderMap, public_origin: Option<&str>) -> Result<(), &'static str> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Ok(());
     };
+    if public_origin.is_some_and(|p| p.eq_ignore_ascii_case(origin.trim_end_matches('/'))) {
+        return Ok(());
+    }
     let host = headers
         .get("x-forwarded-host")
         .or_else(|| headers.get(header::HOST))
@@ -208,10 +295,6 @@ fn check_origin(headers: &HeaderMap) -> Result<(), &'static str> {
     } else {
         Err("Cross-site request refused (Origin does not match this site).")
     }
-}
-
-fn constant_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Extracts one field of an `application/x-www-form-urlencoded` body.
@@ -228,20 +311,17 @@ pub fn urlencode(s: &str) -> String {
     commerce::text::percent_encode(s, b"/")
 }
 
-/// The staff sign-in form.
-#[derive(Deserialize)]
-pub struct SignInForm {
-    email: String,
-    password: String,
-    #[serde(default)]
-    next: String,
-}
+/// Largest sign-in form body read (an e-mail, a password of at most 128 characters, `next`).
+const MAX_SIGN_IN_BYTES: usize = 16 * 1024;
 
-/// Only local staff paths are followed after sign-in (no open redirects).
+/// Only local staff paths are followed after sign-in (no open redirects), and only printable
+/// ASCII (a `Location` header cannot carry CR/LF or other control characters).
 fn safe_next(next: &str) -> &str {
     if (next == "/staff" || next.starts_with("/staff/"))
         && !next.starts_with("/staff/signin")
         && !next.contains("//")
+        && !next.contains('\\')
+        && next.bytes().all(|b| b.is_ascii_graphic())
     {
         next
     } else {
@@ -249,69 +329,150 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
-/// `POST /staff/signin`: checks the password (argon2id) and starts a session, or sends the
-/// visitor back to the form with a message.
-pub async fn sign_in(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(form): Form<SignInForm>,
-) -> Response {
-    let next = safe_next(&form.next).to_owned();
-    let back = |error: &str| {
-        let target = format!(
-            "/staff/signin?error={error}&email={}&next={}",
-            urlencode(form.email.trim()),
-            urlencode(&next)
+/// The address a request came from: the peer, or — when the peer is a reverse proxy on this
+/// machine (loopback) — the last address it appended to `X-Forwarded-For`.
+pub fn client_addr(req: &Request) -> Option<IpAddr> {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())?;
+    if peer.is_loopback() {
+        let forwarded = req
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .next_back();
+        if let Some(addr) = forwarded {
+            return Some(addr);
+        }
+    }
+    Some(peer)
+}
+
+/// What `POST /staff/signin` comes to.
+pub enum SignInOutcome {
+    /// The answer as it is: the redirect that sets the session cookie after signing in, or a
+    /// refusal of a malformed request.
+    Answer(Response),
+    /// Not signed in: render the form for this request (a `GET /staff/signin` carrying the
+    /// [`SignInFailure`] in its extensions) with the failure's status.
+    Failed(Box<Request>, SignInError),
+}
+
+/// `POST /staff/signin`: checks the password (argon2id, throttled) and starts a session,
+/// ending the one the browser had; or hands back the request to answer with the form.
+pub async fn sign_in(state: &AppState, req: Request) -> SignInOutcome {
+    let client = client_addr(&req);
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_SIGN_IN_BYTES).await else {
+        return SignInOutcome::Answer(
+            (StatusCode::PAYLOAD_TOO_LARGE, "sign-in form too large").into_response(),
         );
-        Redirect::to(&target).into_response()
     };
-    if form.email.trim().is_empty() {
-        return back("email_required");
+    let text = String::from_utf8_lossy(&bytes);
+    let field = |name: &str| {
+        commerce::text::form_pairs(&text)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
+    let (email, password) = (field("email"), field("password"));
+    let next = safe_next(&field("next")).to_owned();
+    let fail = |mut parts: axum::http::request::Parts, error: SignInError| {
+        parts.method = Method::GET;
+        parts.uri = axum::http::Uri::from_static("/staff/signin");
+        parts.headers.remove(header::CONTENT_TYPE);
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.extensions.insert(SignInFailure {
+            error: error.clone(),
+            email: email.trim().chars().take(254).collect(),
+            next: next.clone(),
+        });
+        SignInOutcome::Failed(Box::new(Request::from_parts(parts, Body::empty())), error)
+    };
+    if email.trim().is_empty() {
+        return fail(parts, SignInError::EmailRequired);
     }
-    if form.password.is_empty() {
-        return back("password_required");
+    if password.is_empty() {
+        return fail(parts, SignInError::PasswordRequired);
     }
-    match commerce::staff::authenticate(&state.db, &form.email, &form.password).await {
-        Ok(user) => match commerce::sessions::create_for_staff(&state.db, user.id).await {
-            Ok(token) => {
-                tracing::info!(staff_id = user.id, "staff signed in");
-                let mut response = Redirect::to(&next).into_response();
-                let v = set_cookie(
-                    &state,
-                    &headers,
-                    SESSION_COOKIE,
-                    &token,
-                    commerce::sessions::TTL_SECONDS,
-                );
-                response.headers_mut().append(header::SET_COOKIE, v);
-                response
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "creating session failed");
-                back("server")
-            }
-        },
-        Err(commerce::CommerceError::InvalidCredentials) => {
-            tracing::info!("staff sign-in refused: wrong credentials");
-            back("credentials")
+    let user = match commerce::staff::authenticate(&state.db, &email, &password, client).await {
+        Ok(user) => user,
+        Err(e) => {
+            let error = match e {
+                CommerceError::InvalidCredentials => {
+                    tracing::info!(client = ?client, "staff sign-in refused: wrong credentials");
+                    SignInError::Credentials
+                }
+                CommerceError::TooManyAttempts { retry_after_secs } => {
+                    tracing::warn!(client = ?client, retry_after_secs, "staff sign-in throttled");
+                    SignInError::TooManyAttempts { retry_after_secs }
+                }
+                CommerceError::Busy => {
+                    tracing::warn!("staff sign-in: every password check slot busy");
+                    SignInError::Busy
+                }
+                e => {
+                    tracing::error!(error = %e, "sign-in failed");
+                    SignInError::Server
+                }
+            };
+            return fail(parts, error);
+        }
+    };
+    // Signing in over another session (a shared counter PC) ends that session.
+    if let Some(old) = cookie(&parts.headers, SESSION_COOKIE) {
+        if let Err(e) = commerce::sessions::destroy(&state.db, old).await {
+            tracing::error!(error = %e, "ending the previous session failed");
+            return fail(parts, SignInError::Server);
+        }
+    }
+    match commerce::sessions::create_for_staff(&state.db, user.id).await {
+        Ok(token) => {
+            tracing::info!(staff_id = user.id, "staff signed in");
+            let mut response = Redirect::to(&next).into_response();
+            let v = set_cookie(
+                state,
+                &parts.headers,
+                SESSION_COOKIE,
+                &token,
+                commerce::sessions::TTL_SECONDS,
+            );
+            response.headers_mut().append(header::SET_COOKIE, v);
+            SignInOutcome::Answer(response)
         }
         Err(e) => {
-            tracing::error!(error = %e, "sign-in failed");
-            back("server")
+            tracing::error!(error = %e, "creating session failed");
+            fail(parts, SignInError::Server)
         }
     }
 }
 
-/// `POST /staff/signout`: ends the session and clears the cookie.
+/// `POST /staff/signout`: ends the session, clears its cookie and issues a new CSRF cookie
+/// (the next visitor of a shared PC starts with fresh tokens).
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    if let Some(token) = site_cookie(&state, &headers, SESSION_COOKIE) {
         if let Err(e) = commerce::sessions::destroy(&state.db, token).await {
             tracing::error!(error = %e, "deleting session failed");
         }
     }
     let mut response = Redirect::to("/staff/signin?signed_out=1").into_response();
-    let v = set_cookie(&state, &headers, SESSION_COOKIE, "", 0);
-    response.headers_mut().append(header::SET_COOKIE, v);
+    let cookies = [
+        set_cookie(&state, &headers, SESSION_COOKIE, "", 0),
+        set_cookie(
+            &state,
+            &headers,
+            CSRF_COOKIE,
+            &commerce::sessions::new_token(),
+            60 * 60 * 24 * 365,
+        ),
+    ];
+    for v in cookies {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
     response
 }
 
@@ -337,22 +498,33 @@ mod tests {
         assert_eq!(safe_next("//evil.example/staff"), "/staff");
         assert_eq!(safe_next("/staff//evil"), "/staff");
         assert_eq!(safe_next("/staff/signin"), "/staff");
+        assert_eq!(safe_next("/staff/x\r\nSet-Cookie: a=b"), "/staff");
+        assert_eq!(safe_next("/staff/\\evil"), "/staff");
+        assert_eq!(safe_next("/staff/ü"), "/staff");
     }
 
     #[test]
     fn origin_must_match_host() {
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
-        assert!(check_origin(&h).is_ok());
+        assert!(check_origin(&h, None).is_ok());
         h.insert(
             header::ORIGIN,
             HeaderValue::from_static("http://127.0.0.1:3000"),
         );
-        assert!(check_origin(&h).is_ok());
+        assert!(check_origin(&h, None).is_ok());
         h.insert(
             header::ORIGIN,
             HeaderValue::from_static("https://evil.example"),
         );
-        assert!(check_origin(&h).is_err());
+        assert!(check_origin(&h, None).is_err());
+        // Behind a proxy that rewrites Host, the configured public origin passes.
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://shop.example.com"),
+        );
+        assert!(check_origin(&h, None).is_err());
+        assert!(check_origin(&h, Some("https://shop.example.com")).is_ok());
+        assert!(check_origin(&h, Some("https://other.example.com")).is_err());
     }
 }

@@ -49,11 +49,25 @@ pub enum Command {
         /// Always mark cookies `Secure` (set this when a TLS proxy sits in front).
         #[arg(long, env = "STOA_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// The address shoppers use (`https://shop.example.com`), when a reverse proxy in front
+        /// rewrites `Host`. An https URL implies --secure-cookies.
+        #[arg(long, env = "STOA_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Serve `/metrics` to requests with `Authorization: Bearer <token>` (without a token
+        /// `/metrics` is not served).
+        #[arg(long, env = "STOA_METRICS_TOKEN", hide_env_values = true)]
+        metrics_token: Option<String>,
     },
     /// Run pending database migrations and exit.
     Migrate,
-    /// Load the demo shop (stores, products, stock, staff accounts) and print the accounts.
-    Demo,
+    /// Load the demo shop (stores, products, stock, staff accounts with random passwords) into
+    /// an empty shop and print the accounts once (they are kept in `demo-accounts.txt` in the
+    /// data folder).
+    Demo {
+        /// Load it even though the database already holds staff accounts or products.
+        #[arg(long)]
+        force: bool,
+    },
     /// Rebuild the search index from the database (a running server is asked to do it).
     Reindex,
     /// Verify the stock invariants (each level equals the sum of its movements, reservations
@@ -64,9 +78,12 @@ pub enum Command {
         /// Sign-in e-mail address.
         #[arg(long)]
         email: String,
-        /// Password (at least 10 characters).
-        #[arg(long)]
-        password: String,
+        /// Password (at least 10 characters). Without this flag it is read from the
+        /// `STOA_STAFF_PASSWORD` environment variable, else as one line from standard input, so
+        /// it stays out of the process list and the shell history: use the flag only in
+        /// throw-away scripts and tests.
+        #[arg(long, env = "STOA_STAFF_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
         /// Role: owner, manager or cashier.
         #[arg(long, value_parser = ["owner", "manager", "cashier"])]
         role: String,
@@ -106,9 +123,9 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 commerce::db::redact(&config.database_url)
             );
         }
-        Command::Demo => {
+        Command::Demo { force } => {
             let (config, db) = open(&cli).await?;
-            let report = commerce::demo::load(&db, &config.data_dir).await?;
+            let report = commerce::demo::load_with(&db, &config.data_dir, *force).await?;
             print_demo(&report);
         }
         Command::Reindex => {
@@ -153,12 +170,16 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             name,
             stores,
         } => {
+            let password = match password {
+                Some(p) => p.clone(),
+                None => read_password_line()?,
+            };
             let (_config, db) = open(&cli).await?;
             let user = commerce::staff::create_staff(
                 &db,
                 commerce::staff::NewStaff {
                     email: email.clone(),
-                    password: password.clone(),
+                    password,
                     role: role.clone(),
                     name: name.clone(),
                     store_codes: stores.clone(),
@@ -171,7 +192,28 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             addr,
             demo,
             secure_cookies,
+            public_url,
+            metrics_token,
         } => {
+            let public_origin = public_url
+                .as_deref()
+                .map(crate::state::WebOptions::parse_public_url)
+                .transpose()
+                .map_err(|e| Fatal(format!("--public-url: {e}")))?;
+            let metrics_token = metrics_token.clone().filter(|t| !t.trim().is_empty());
+            if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+                return Err(Fatal(
+                    "--metrics-token: use at least 16 characters".to_owned(),
+                ));
+            }
+            let web = crate::state::WebOptions {
+                secure_cookies: *secure_cookies
+                    || public_origin
+                        .as_deref()
+                        .is_some_and(|o| o.starts_with("https://")),
+                public_origin,
+                metrics_token,
+            };
             let (config, db) = open(&cli).await?;
             if *demo {
                 let report = commerce::demo::load(&db, &config.data_dir).await?;
@@ -182,7 +224,7 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 .map_err(|e| Fatal(format!("cannot listen on {addr}: {e}")))?;
             let local = listener.local_addr()?;
             let search = commerce::search::SearchIndex::open(&db, &config.data_dir).await?;
-            let state = crate::state(db, search, config.data_dir.clone(), local, *secure_cookies);
+            let state = crate::state(db, search, config.data_dir.clone(), local, web);
             tracing::info!(data = %config.data_dir.display(), database = %commerce::db::redact(&config.database_url), "starting");
             println!(
                 "Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)"
@@ -193,19 +235,49 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
     Ok(())
 }
 
+/// Reads the new staff password as one line from standard input (a prompt goes to stderr when
+/// it is a terminal).
+fn read_password_line() -> Result<String, Fatal> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if std::io::stdin().is_terminal() {
+        eprint!("Password for the new account (shown as you type; or pipe it in): ");
+        std::io::stderr().flush().ok();
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| Fatal(format!("cannot read the password from standard input: {e}")))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        return Err(Fatal(
+            "no password: pass it on standard input or in STOA_STAFF_PASSWORD".to_owned(),
+        ));
+    }
+    Ok(password)
+}
+
+/// Prints what the demo loader did. The passwords are printed when they were just drawn;
+/// afterwards the file that keeps them is named instead.
 fn print_demo(report: &commerce::demo::DemoReport) {
     if report.already_loaded {
-        println!("Demo shop already loaded; nothing changed.");
-    } else {
         println!(
-            "Demo shop loaded: {} products, {} variants, {} categories, {} locations.",
-            report.products, report.variants, report.categories, report.locations
+            "Demo shop already loaded; nothing changed. Its staff accounts and passwords are in {}.",
+            report.accounts_file.display()
         );
+        return;
     }
-    println!("Demo staff accounts (sign in at /staff/signin):");
+    println!(
+        "Demo shop loaded: {} products, {} variants, {} categories, {} locations.",
+        report.products, report.variants, report.categories, report.locations
+    );
+    println!(
+        "Demo staff accounts (sign in at /staff/signin; also kept in {}):",
+        report.accounts_file.display()
+    );
     for s in &report.staff {
         println!(
-            "  {:<28} {:<20} {:<8} {}",
+            "  {:<28} {:<16} {:<8} {}",
             s.email,
             s.password,
             s.role,

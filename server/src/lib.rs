@@ -38,6 +38,8 @@ pub const RESERVATION_EXPIRY_EVERY: std::time::Duration = std::time::Duration::f
 
 /// How often applied outbox rows are deleted.
 pub const OUTBOX_PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+/// How often expired sessions and stale sign-in counts are deleted.
+pub const SESSION_PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Starts the background jobs every instance runs (each job runs once across instances):
 /// reservation expiry and outbox pruning. Abort the handles to stop them.
@@ -66,6 +68,24 @@ pub fn spawn_jobs(db: &DatabaseConnection) -> Vec<tokio::task::JoinHandle<()>> {
         ),
         spawn_recurring(
             db.clone(),
+            name::SESSION_PURGE,
+            instance.clone(),
+            SESSION_PURGE_EVERY,
+            |db| async move {
+                let sessions = commerce::sessions::purge_expired(&db).await?;
+                let throttles = commerce::sign_in::purge_stale(&db).await?;
+                if sessions + throttles > 0 {
+                    tracing::info!(
+                        sessions,
+                        throttles,
+                        "purged expired sessions and sign-in counts"
+                    );
+                }
+                Ok(())
+            },
+        ),
+        spawn_recurring(
+            db.clone(),
             name::OUTBOX_PRUNE,
             instance,
             OUTBOX_PRUNE_EVERY,
@@ -86,7 +106,7 @@ pub fn state(
     search: Arc<commerce::search::SearchIndex>,
     data_dir: std::path::PathBuf,
     addr: SocketAddr,
-    secure_cookies: bool,
+    web: state::WebOptions,
 ) -> AppState {
     AppState {
         db,
@@ -97,7 +117,7 @@ pub fn state(
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or_default(),
-        secure_cookies,
+        web,
         search,
     }
 }
@@ -114,9 +134,12 @@ pub async fn serve(
         commerce::search::spawn_sync(state.search.clone(), state.db.clone(), SEARCH_SYNC_EVERY);
     let jobs = spawn_jobs(&state.db);
     let app = routes::router(state);
-    let served = axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     sync.abort();
     for job in jobs {
         job.abort();

@@ -19,6 +19,11 @@ use tower_http::{
 
 use crate::{assets, auth, state::AppState, telemetry};
 
+/// The `Content-Security-Policy` of responses that are not rendered pages.
+const FALLBACK_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+     frame-ancestors 'none'";
+
 /// Builds the whole application router.
 pub fn router(state: AppState) -> Router {
     // Leptos resources spawn their futures on the global executor (set once per process).
@@ -66,8 +71,41 @@ pub fn router(state: AppState) -> Router {
             }
         }
     };
-    let server_fns = move |req: Request| {
+    // A failed sign-in is answered with the form itself (no e-mail in a redirect URL).
+    let sign_in = {
+        let pages = pages.clone();
+        move |State(state): State<AppState>, req: Request| {
+            let pages = pages.clone();
+            async move {
+                match auth::sign_in(&state, req).await {
+                    auth::SignInOutcome::Answer(response) => response,
+                    auth::SignInOutcome::Failed(form, error) => {
+                        let mut response = pages(*form).await;
+                        if let Ok(status) = StatusCode::from_u16(error.status()) {
+                            *response.status_mut() = status;
+                        }
+                        if let app::staff::signin::SignInError::TooManyAttempts {
+                            retry_after_secs,
+                        } = error
+                        {
+                            response
+                                .headers_mut()
+                                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+                        }
+                        response
+                    }
+                }
+            }
+        }
+    };
+    let server_fns = move |mut req: Request| {
         let context = context.clone();
+        // Server functions read with GET are data for the page's scripts: without this, one
+        // asked for with `Accept: text/html` answers with a redirect to its `Referer` (the
+        // server-function layer's behaviour for forms posted without JavaScript).
+        if req.method() == http::Method::GET {
+            req.headers_mut().remove(header::ACCEPT);
+        }
         async move {
             let response = leptos_axum::handle_server_fns_with_context(context, req)
                 .await
@@ -75,7 +113,10 @@ pub fn router(state: AppState) -> Router {
             with_error_status(response).await
         }
     };
-    let images = ServeDir::new(state.data_dir.join("images"));
+    // Files only: a folder is a 404 (not a redirect to a slash-terminated path, which behind
+    // `nest_service` pointed outside `/images`).
+    let images =
+        ServeDir::new(state.data_dir.join("images")).append_index_html_on_directories(false);
 
     Router::new()
         .route("/search", get(search.clone()))
@@ -83,7 +124,7 @@ pub fn router(state: AppState) -> Router {
         .route("/pl/search", get(search))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
-        .route("/staff/signin", get(pages.clone()).post(auth::sign_in))
+        .route("/staff/signin", get(pages.clone()).post(sign_in))
         .route("/staff/signout", post(auth::sign_out))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .route("/pkg/{*path}", get(assets::handler))
@@ -104,6 +145,13 @@ pub fn router(state: AppState) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Pages set their own policy with a per-response nonce (`app::content_security_policy`);
+        // everything else (files, redirects, errors, server functions) gets one without inline
+        // script.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(FALLBACK_CSP),
+        ))
         .with_state(state)
 }
 
@@ -118,8 +166,31 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-async fn metrics(State(state): State<AppState>) -> Response {
+/// `GET /metrics`: Prometheus text format, for a scraper that sends the configured bearer
+/// token (`--metrics-token`); without a configured token the endpoint is not served.
+async fn metrics(State(state): State<AppState>, headers: http::HeaderMap) -> Response {
+    let Some(token) = state.web.metrics_token.as_deref() else {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    };
+    let sent = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let equal = sent.len() == token.len()
+        && sent
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    if !equal {
+        let mut response = (StatusCode::UNAUTHORIZED, "bearer token required\n").into_response();
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"metrics\""),
+        );
+        return response;
+    }
     let mut response = Response::new(Body::from(state.metrics.render()));
     response.headers_mut().insert(
         header::CONTENT_TYPE,

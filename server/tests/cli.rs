@@ -102,18 +102,47 @@ fn migrate_then_create_staff() {
     );
     assert!(dir.path().join("stoa.db").exists());
 
-    let ok = stoa()
+    // The password comes on standard input (not in argv).
+    let mut child = stoa()
         .args([
             "create-staff",
             "--email",
             "Ola@Example.test",
-            "--password",
-            "a-long-password",
             "--role",
             "manager",
             "--data",
         ])
         .arg(dir.path())
+        .env_remove("STOA_STAFF_PASSWORD")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"a-long-password\n").unwrap();
+    }
+    let ok = child.wait_with_output().unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("ola@example.test"));
+    // …or in STOA_STAFF_PASSWORD; with neither, a clear error.
+    let ok = stoa()
+        .args([
+            "create-staff",
+            "--email",
+            "env@example.test",
+            "--role",
+            "manager",
+            "--data",
+        ])
+        .arg(dir.path())
+        .env("STOA_STAFF_PASSWORD", "another-long-password")
         .output()
         .unwrap();
     assert!(
@@ -121,7 +150,22 @@ fn migrate_then_create_staff() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("ola@example.test"));
+    let none = stoa()
+        .args([
+            "create-staff",
+            "--email",
+            "none@example.test",
+            "--role",
+            "manager",
+            "--data",
+        ])
+        .arg(dir.path())
+        .env_remove("STOA_STAFF_PASSWORD")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no password"));
 
     // The same e-mail again, a weak password, an unknown store: one line each, nothing written.
     for args in [

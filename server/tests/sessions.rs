@@ -14,9 +14,14 @@ async fn concurrent_requests_keep_their_own_session() {
     let owner = app.client();
     let manager = app.client();
     assert_eq!(
-        sign_in(&app, &owner, "owner@stoa.test", "owner-demo-2026")
-            .await
-            .0,
+        sign_in(
+            &app,
+            &owner,
+            "owner@stoa.test",
+            &app.demo_password("owner@stoa.test")
+        )
+        .await
+        .0,
         303
     );
     assert_eq!(
@@ -24,7 +29,7 @@ async fn concurrent_requests_keep_their_own_session() {
             &app,
             &manager,
             "manager.athens@stoa.test",
-            "manager-demo-2026"
+            &app.demo_password("manager.athens@stoa.test")
         )
         .await
         .0,
@@ -72,7 +77,13 @@ async fn a_malformed_server_function_request_is_a_4xx_with_a_reason() {
     let testdb = TestDb::new(Backend::Sqlite, true).await;
     let app = TestApp::start(&testdb).await;
     let owner = app.client();
-    sign_in(&app, &owner, "owner@stoa.test", "owner-demo-2026").await;
+    sign_in(
+        &app,
+        &owner,
+        "owner@stoa.test",
+        &app.demo_password("owner@stoa.test"),
+    )
+    .await;
     let (_, page) = get(&owner, &app.url("/staff/inventory")).await;
     let csrf = csrf_from(&page);
     for body in ["received=5", "id=not-a-number", "", "%%%"] {

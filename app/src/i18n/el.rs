@@ -416,3 +416,11 @@ pub(super) fn variants_count(n: u64) -> String {
 pub(super) fn counted_so_far(sku: &str, n: i64) -> String {
     format!("{sku}: καταμετρήθηκαν {}", super::format_number(L, n))
 }
+
+pub(super) fn too_many_attempts(minutes: u64) -> String {
+    format!(
+        "Πάρα πολλές αποτυχημένες προσπάθειες. Δοκιμάστε ξανά σε {} {}.",
+        count(L, minutes),
+        plural(L, minutes, "λεπτό", "λεπτά", "λεπτά")
+    )
+}

@@ -382,3 +382,11 @@ pub(super) fn variants_count(n: u64) -> String {
 pub(super) fn counted_so_far(sku: &str, n: i64) -> String {
     format!("{sku}: {} counted", super::format_number(L, n))
 }
+
+pub(super) fn too_many_attempts(minutes: u64) -> String {
+    format!(
+        "Too many failed attempts. Try again in {} {}.",
+        count(L, minutes),
+        plural(L, minutes, "minute", "minutes", "minutes")
+    )
+}

@@ -202,6 +202,12 @@ pub fn localized_path(locale: Locale, path: &str) -> String {
     }
 }
 
+/// The request path `path` as a link to this site: one leading `/` however many `/` or `\`
+/// it starts with (`//evil.example/x` would otherwise be a protocol-relative link off-site).
+pub fn same_site_path(path: &str) -> String {
+    format!("/{}", path.trim_start_matches(['/', '\\']))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Choosing a locale
 // ---------------------------------------------------------------------------------------------
@@ -937,6 +943,12 @@ pub fn unavailable_at_store(locale: Locale, store: &str) -> String {
 /// Search facet label: "In stock at Athens".
 pub fn in_stock_at_store(locale: Locale, store: &str) -> String {
     per_locale!(locale, in_stock_at_store(store))
+}
+
+/// A throttled sign-in: "Too many failed attempts. Try again in 5 minutes."; in Greek and
+/// Polish with their plural forms.
+pub fn too_many_attempts(locale: Locale, minutes: u64) -> String {
+    per_locale!(locale, too_many_attempts(minutes))
 }
 
 /// Low-stock badge: "Only 3 left"; "Απομένουν μόνο 3"; "Zostały tylko 3 sztuki".

@@ -401,3 +401,11 @@ pub(super) fn variants_count(n: u64) -> String {
 pub(super) fn counted_so_far(sku: &str, n: i64) -> String {
     format!("{sku}: policzono {}", super::format_number(L, n))
 }
+
+pub(super) fn too_many_attempts(minutes: u64) -> String {
+    format!(
+        "Zbyt wiele nieudanych prób. Spróbuj ponownie za {} {}.",
+        count(L, minutes),
+        plural(L, minutes, "minutę", "minuty", "minut")
+    )
+}

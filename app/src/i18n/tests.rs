@@ -141,6 +141,18 @@ fn localized_paths() {
 }
 
 #[test]
+fn request_paths_stay_on_this_site() {
+    assert_eq!(same_site_path("//evil.example/x"), "/evil.example/x");
+    assert_eq!(same_site_path("/\\evil.example"), "/evil.example");
+    assert_eq!(same_site_path("/c/shoes"), "/c/shoes");
+    assert_eq!(same_site_path(""), "/");
+    for l in Locale::ALL {
+        let href = localized_path(l, &same_site_path("//evil.example/x"));
+        assert!(!href.starts_with("//"), "{href}");
+    }
+}
+
+#[test]
 fn paths_round_trip() {
     let paths = [
         "/",

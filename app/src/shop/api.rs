@@ -134,15 +134,14 @@ pub async fn product_page(
 #[server(input = GetUrl, endpoint = "shop/search")]
 pub async fn search_results(locale: Locale, query: String) -> Result<SearchView, AppError> {
     let params = commerce::search::SearchParams::from_query(&query);
-    let v =
-        commerce::search::search_page(&db()?, &*search_index()?, locale.code(), &params).await?;
+    let v = commerce::search::search_page(&db()?, &search_index()?, locale.code(), &params).await?;
     Ok(v.into())
 }
 
 /// Suggestions for the header search box while typing.
 #[server(input = GetUrl, endpoint = "shop/suggest")]
 pub async fn search_suggestions(locale: Locale, q: String) -> Result<SuggestView, AppError> {
-    let s = commerce::search::suggest(&db()?, &*search_index()?, locale.code(), &q).await?;
+    let s = commerce::search::suggest(&db()?, &search_index()?, locale.code(), &q).await?;
     Ok(SuggestView {
         code_match: s.code_match.map(Into::into),
         categories: s

@@ -70,7 +70,8 @@ pub fn LanguageSwitcher() -> AnyView {
                 let path = location.pathname.get();
                 let query = location.search.get();
                 let (_, rest) = i18n::split_locale_path(&path);
-                let rest = rest.to_owned();
+                // The address as typed may start with `//` (a 404 page): keep links on this site.
+                let rest = i18n::same_site_path(rest);
                 Locale::ALL
                     .iter()
                     .map(|l| {

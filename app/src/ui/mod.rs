@@ -1,5 +1,7 @@
 //! Shared widgets: prices, stock badges, pagination.
 
+pub mod title;
+
 use leptos::prelude::*;
 
 use crate::{context::request_ctx, i18n};

@@ -141,15 +141,13 @@ pub struct LocationSeed {
     pub default_low_stock_threshold: i32,
 }
 
-/// A staff account with its demo password.
+/// A demo staff account (its password is drawn at random when the demo is loaded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffSeed {
     /// Sign-in e-mail.
     pub email: &'static str,
     /// Full name.
     pub name: &'static str,
-    /// Demo password (printed by `stoa demo`).
-    pub password: &'static str,
     /// `"owner"`, `"manager"` or `"cashier"`.
     pub role: &'static str,
     /// Codes of the stores the account belongs to.
@@ -393,41 +391,36 @@ pub fn locations() -> Vec<LocationSeed> {
     ]
 }
 
-/// One account per role and store, with fixed demo passwords.
+/// One account per role and store.
 pub fn staff() -> Vec<StaffSeed> {
     vec![
         StaffSeed {
             email: "owner@stoa.test",
             name: "Eleni Markou",
-            password: "owner-demo-2026",
             role: "owner",
             stores: &["ATH", "KRK"],
         },
         StaffSeed {
             email: "manager.athens@stoa.test",
             name: "Nikos Papadakis",
-            password: "manager-demo-2026",
             role: "manager",
             stores: &["ATH"],
         },
         StaffSeed {
             email: "manager.krakow@stoa.test",
             name: "Magdalena Zielińska",
-            password: "manager-demo-2026",
             role: "manager",
             stores: &["KRK"],
         },
         StaffSeed {
             email: "cashier.athens@stoa.test",
             name: "Kostas Dimitriou",
-            password: "cashier-demo-2026",
             role: "cashier",
             stores: &["ATH"],
         },
         StaffSeed {
             email: "cashier.krakow@stoa.test",
             name: "Tomasz Lewandowski",
-            password: "cashier-demo-2026",
             role: "cashier",
             stores: &["KRK"],
         },
@@ -4256,7 +4249,7 @@ fn top_category(cat: &'static Cat) -> &'static Cat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{catalog::sku::Sku, staff::password::validate_new_password, types::Email};
+    use crate::{catalog::sku::Sku, types::Email};
 
     #[test]
     fn staff_accounts_are_valid() {
@@ -4266,7 +4259,6 @@ mod tests {
         }
         for s in &staff {
             assert_eq!(Email::parse(s.email).unwrap().as_str(), s.email);
-            validate_new_password(s.password).unwrap();
             assert!(s
                 .stores
                 .iter()

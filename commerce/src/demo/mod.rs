@@ -7,7 +7,13 @@
 //! are drawn by [`images`].
 //!
 //! Loading is idempotent: once the shop is there (the `WEB` location or the `demo_loaded`
-//! setting exists), [`load`] changes nothing and says so in its [`DemoReport`].
+//! setting exists), [`load`] changes nothing and says so in its [`DemoReport`]. It loads only
+//! into an empty shop (no staff accounts, no products) unless forced, so a production database
+//! cannot be filled with demo data by mistake.
+//!
+//! The staff accounts get random passwords, drawn at each load, reported once and written to
+//! [`ACCOUNTS_FILE`] in the data folder (readable by its owner only), where the operator finds
+//! them again.
 
 pub mod content;
 pub mod images;
@@ -17,7 +23,7 @@ use std::{collections::HashMap, path::Path};
 use chrono::Utc;
 use sea_orm::{
     sea_query::OnConflict, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::{
@@ -34,6 +40,10 @@ use crate::{
 };
 
 use content::{Catalogue, StaffSeed};
+
+/// The file in the data folder that lists the demo staff accounts and their passwords (one
+/// account a line: e-mail, password, role, store codes, separated by tabs).
+pub const ACCOUNTS_FILE: &str = "demo-accounts.txt";
 
 /// Key of the `settings` row written when the demo shop has been loaded.
 pub const DEMO_SETTING: &str = "demo_loaded";
@@ -74,8 +84,11 @@ pub struct DemoReport {
     pub images: u64,
     /// Image files drawn by this run (full size and thumbnail count as one).
     pub images_written: usize,
-    /// The demo staff accounts present in the database, with their demo passwords.
+    /// The demo staff accounts present in the database, with the passwords of
+    /// [`ACCOUNTS_FILE`] (empty when the file is gone).
     pub staff: Vec<DemoAccount>,
+    /// Where the accounts and passwords are written.
+    pub accounts_file: std::path::PathBuf,
 }
 
 /// Whether the demo shop has been loaded into `db`.
@@ -97,18 +110,39 @@ pub async fn is_loaded<C: ConnectionTrait>(db: &C) -> Result<bool> {
 /// `<data_dir>/images/products/`.
 ///
 /// Everything goes into the database in one transaction, which commits only once every picture
-/// is on disk, so a failure leaves the database as it was (pictures already drawn stay and are
-/// reused next time). Opening stock is posted through [`inventory::post_movement`] with reason
-/// `initial`. If the demo shop is already there, nothing is changed and the report says
-/// `already_loaded`.
+/// is on disk and the accounts are written to [`ACCOUNTS_FILE`], so a failure leaves the
+/// database as it was (pictures already drawn stay and are reused next time). Opening stock is
+/// posted through [`inventory::post_movement`] with reason `initial`. If the demo shop is
+/// already there, nothing is changed and the report says `already_loaded`.
 ///
 /// # Errors
-/// [`CommerceError::Db`] on a database error (for example when products with the demo slugs
-/// already exist), [`CommerceError::Internal`] when a picture cannot be written.
-#[tracing::instrument(skip(db))]
+/// [`CommerceError::Conflict`] when the database already holds staff accounts or products
+/// that are not the demo's; [`CommerceError::Db`] on a database error;
+/// [`CommerceError::Internal`] when a picture or the accounts file cannot be written.
 pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport> {
+    load_with(db, data_dir, false).await
+}
+
+/// [`load`], also into a database that already holds staff accounts or products when `force`
+/// is set (`stoa demo --force`).
+#[tracing::instrument(skip(db))]
+pub async fn load_with(
+    db: &DatabaseConnection,
+    data_dir: &Path,
+    force: bool,
+) -> Result<DemoReport> {
     if is_loaded(db).await? {
-        return report(db, true, 0).await;
+        return report(db, data_dir, true, 0).await;
+    }
+    if !force {
+        let staff = staff_user::Entity::find().count(db).await?;
+        let products = product::Entity::find().count(db).await?;
+        if staff > 0 || products > 0 {
+            return Err(CommerceError::Conflict(format!(
+                "this database already holds {staff} staff account(s) and {products} product(s): \
+                 the demo shop loads only into an empty shop (use --force to load it anyway)"
+            )));
+        }
     }
     let started = std::time::Instant::now();
     let catalogue = content::catalogue();
@@ -118,30 +152,46 @@ pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport
     let products = catalogue.products.clone();
     let drawing =
         tokio::task::spawn_blocking(move || images::write_product_images(&images_dir, &products));
-    // Argon2 is slow on purpose; hash the demo passwords in parallel too.
-    let hashing: Vec<_> = content::staff()
+    // Fresh random passwords; argon2 is slow on purpose, so hash them in parallel too.
+    let accounts: Vec<DemoAccount> = content::staff()
         .into_iter()
-        .map(|s| tokio::task::spawn_blocking(move || hash_password(s.password)))
+        .map(|s| DemoAccount {
+            password: random_password(),
+            ..account(s)
+        })
+        .collect();
+    let hashing: Vec<_> = accounts
+        .iter()
+        .map(|a| {
+            let password = a.password.clone();
+            tokio::task::spawn_blocking(move || hash_password(&password))
+        })
         .collect();
     let mut hashes = Vec::with_capacity(hashing.len());
     for h in hashing {
         hashes.push(h.await.map_err(join_error)??);
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     // Another `stoa demo` may have finished meanwhile.
-    if is_loaded(&txn).await? {
-        drop(txn);
-        return report(db, true, 0).await;
+    if is_loaded(&*txn).await? {
+        txn.rollback().await?;
+        return report(db, data_dir, true, 0).await;
     }
-    insert_everything(&txn, &catalogue, &hashes).await?;
-    // A whole catalogue at once: search indexes rebuild rather than apply thousands of changes.
-    crate::outbox::emit(&txn, crate::outbox::Change::Rebuild).await?;
-    let stats = drawing
-        .await
-        .map_err(join_error)?
-        .map_err(|e| CommerceError::Internal(format!("cannot write demo images: {e}")))?;
-    txn.commit().await?;
+    let result = async {
+        insert_everything(&*txn, &catalogue, &hashes).await?;
+        // A whole catalogue at once: search indexes rebuild rather than apply thousands of
+        // changes.
+        crate::outbox::emit(&*txn, crate::outbox::Change::Rebuild).await?;
+        let stats = drawing
+            .await
+            .map_err(join_error)?
+            .map_err(|e| CommerceError::Internal(format!("cannot write demo images: {e}")))?;
+        write_accounts(data_dir, &accounts)?;
+        Ok(stats)
+    }
+    .await;
+    let stats = txn.finish(result).await?;
     tracing::info!(
         products = catalogue.products.len(),
         images_written = stats.written,
@@ -149,16 +199,98 @@ pub async fn load(db: &DatabaseConnection, data_dir: &Path) -> Result<DemoReport
         elapsed_ms = started.elapsed().as_millis() as u64,
         "demo shop loaded"
     );
-    report(db, false, stats.written).await
+    report(db, data_dir, false, stats.written).await
+}
+
+/// A random demo password: three groups of four letters and digits (about 62 bits), without
+/// the look-alikes 0/o, 1/l/i.
+fn random_password() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rngs::OsRng;
+    let group = |rng: &mut rand::rngs::OsRng| -> String {
+        (0..4)
+            .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+            .collect()
+    };
+    format!(
+        "{}-{}-{}",
+        group(&mut rng),
+        group(&mut rng),
+        group(&mut rng)
+    )
+}
+
+/// Writes [`ACCOUNTS_FILE`], readable and writable by its owner only.
+fn write_accounts(data_dir: &Path, accounts: &[DemoAccount]) -> Result<()> {
+    use std::io::Write;
+    let path = data_dir.join(ACCOUNTS_FILE);
+    let fail = |e: std::io::Error| {
+        CommerceError::Internal(format!("cannot write {}: {e}", path.display()))
+    };
+    std::fs::create_dir_all(data_dir).map_err(fail)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&path).map_err(fail)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(fail)?;
+    }
+    let mut text = String::from("# Stoa demo staff accounts: e-mail, password, role, stores\n");
+    for a in accounts {
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            a.email,
+            a.password,
+            a.role,
+            a.stores.join(",")
+        ));
+    }
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    file.sync_all().map_err(fail)
+}
+
+/// The accounts of [`ACCOUNTS_FILE`] in `data_dir` (none when it is missing or unreadable).
+pub fn read_accounts(data_dir: &Path) -> Vec<DemoAccount> {
+    let Ok(text) = std::fs::read_to_string(data_dir.join(ACCOUNTS_FILE)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some(DemoAccount {
+                email: f.next()?.to_owned(),
+                password: f.next()?.to_owned(),
+                role: f.next()?.to_owned(),
+                stores: f
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 fn join_error(e: tokio::task::JoinError) -> CommerceError {
     CommerceError::Internal(format!("demo loader task failed: {e}"))
 }
 
-/// Counts what is in the database and lists the demo accounts that exist.
+/// Counts what is in the database and lists the demo accounts that exist, with their passwords
+/// from [`ACCOUNTS_FILE`].
 async fn report<C: ConnectionTrait>(
     db: &C,
+    data_dir: &Path,
     already_loaded: bool,
     images_written: usize,
 ) -> Result<DemoReport> {
@@ -170,10 +302,21 @@ async fn report<C: ConnectionTrait>(
         .into_iter()
         .map(|u| u.email)
         .collect();
+    let written = read_accounts(data_dir);
     let staff = content::staff()
         .into_iter()
         .filter(|s| present.iter().any(|e| e == s.email))
-        .map(account)
+        .map(|s| {
+            let password = written
+                .iter()
+                .find(|a| a.email == s.email)
+                .map(|a| a.password.clone())
+                .unwrap_or_default();
+            DemoAccount {
+                password,
+                ..account(s)
+            }
+        })
         .collect();
     Ok(DemoReport {
         already_loaded,
@@ -184,13 +327,14 @@ async fn report<C: ConnectionTrait>(
         images: product_image::Entity::find().count(db).await?,
         images_written,
         staff,
+        accounts_file: data_dir.join(ACCOUNTS_FILE),
     })
 }
 
 fn account(s: StaffSeed) -> DemoAccount {
     DemoAccount {
         email: s.email.to_owned(),
-        password: s.password.to_owned(),
+        password: String::new(),
         role: s.role.to_owned(),
         stores: s.stores.iter().map(|c| (*c).to_owned()).collect(),
     }

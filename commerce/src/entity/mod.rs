@@ -56,3 +56,4 @@ pub mod return_line;
 pub mod return_request;
 pub mod setting;
 pub mod shift;
+pub mod sign_in_throttle;

@@ -163,6 +163,53 @@ async fn open_count<C: ConnectionTrait>(
     Ok(count)
 }
 
+/// Locks the row of an open count for the rest of the transaction and checks it is still open
+/// (an `UPDATE … WHERE status = 'open'` that changes nothing): on PostgreSQL a post or cancel
+/// running at the same time waits for this transaction, then finds what it did; on SQLite
+/// writers are serialised anyway.
+async fn lock_open<C: ConnectionTrait>(conn: &C, count: &stock_count::Model) -> Result<()> {
+    let done = stock_count::Entity::update_many()
+        .col_expr(
+            stock_count::Column::Status,
+            Expr::col(stock_count::Column::Status).into(),
+        )
+        .filter(stock_count::Column::Id.eq(count.id))
+        .filter(stock_count::Column::Status.eq(CountStatus::Open))
+        .exec(conn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Err(CommerceError::Conflict(format!(
+            "count {} is no longer open",
+            count.number
+        )));
+    }
+    Ok(())
+}
+
+/// Moves an open count to `Posted` (stamping `posted_at`) or `Cancelled`, conditional on its
+/// status still being open: of a post and a cancel racing each other exactly one changes the
+/// row, and the other gets a conflict instead of overwriting it.
+async fn close<C: ConnectionTrait>(
+    conn: &C,
+    count: &stock_count::Model,
+    status: CountStatus,
+) -> Result<()> {
+    let mut update = stock_count::Entity::update_many()
+        .col_expr(stock_count::Column::Status, Expr::value(status))
+        .filter(stock_count::Column::Id.eq(count.id))
+        .filter(stock_count::Column::Status.eq(CountStatus::Open));
+    if status == CountStatus::Posted {
+        update = update.col_expr(stock_count::Column::PostedAt, Expr::value(Utc::now()));
+    }
+    if update.exec(conn).await?.rows_affected != 1 {
+        return Err(CommerceError::Conflict(format!(
+            "count {} is no longer open",
+            count.number
+        )));
+    }
+    Ok(())
+}
+
 /// Sets counted quantities: `(variant, Some(units))` records what was counted (0 included),
 /// `(variant, None)` clears a line back to "not counted".
 ///
@@ -178,7 +225,8 @@ pub async fn record(
     let txn = db::begin_write(db).await?;
     let result = async {
         let conn = &*txn;
-        open_count(conn, actor, id).await?;
+        let count = open_count(conn, actor, id).await?;
+        lock_open(conn, &count).await?;
         for &(variant_id, counted) in entries {
             if let Some(n) = counted {
                 if !(0..=Quantity::MAX).contains(&n) {
@@ -221,7 +269,8 @@ pub async fn add_scanned(
     let txn = db::begin_write(db).await?;
     let result = async {
         let conn = &*txn;
-        open_count(conn, actor, id).await?;
+        let count = open_count(conn, actor, id).await?;
+        lock_open(conn, &count).await?;
         for l in lines {
             let updated = stock_count_line::Entity::update_many()
                 .col_expr(
@@ -315,22 +364,7 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<Cou
     let result = async {
         let conn = &*txn;
         let count = open_count(conn, actor, id).await?;
-        let done = stock_count::Entity::update_many()
-            .col_expr(
-                stock_count::Column::Status,
-                Expr::value(CountStatus::Posted),
-            )
-            .col_expr(stock_count::Column::PostedAt, Expr::value(Utc::now()))
-            .filter(stock_count::Column::Id.eq(id))
-            .filter(stock_count::Column::Status.eq(CountStatus::Open))
-            .exec(conn)
-            .await?;
-        if done.rows_affected != 1 {
-            return Err(CommerceError::Conflict(format!(
-                "count {} is already posted",
-                count.number
-            )));
-        }
+        close(conn, &count, CountStatus::Posted).await?;
         for d in differences(conn, id).await? {
             let change = d.change();
             if change == 0 {
@@ -377,9 +411,7 @@ pub async fn cancel(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<C
     let result = async {
         let conn = &*txn;
         let count = open_count(conn, actor, id).await?;
-        let mut am = count.into_active_model();
-        am.status = Set(CountStatus::Cancelled);
-        am.update(conn).await?;
+        close(conn, &count, CountStatus::Cancelled).await?;
         get(conn, id).await
     }
     .await;

@@ -3,7 +3,7 @@
 
 use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::{writable_location, Actor};
+use super::{writable_location, Actor, Scope};
 use crate::{
     entity::{location, variant},
     CommerceError, Result,
@@ -23,16 +23,25 @@ fn check(value: i64, field: &'static str) -> Result<i32> {
     }
 }
 
-/// Sets a variant's own threshold (`None`: use each location's default).
+/// Sets a variant's own threshold (`None`: use each location's default). The variant's
+/// threshold applies at every location, so only an actor who may act everywhere (an owner)
+/// sets it; a manager sets their locations' defaults instead.
 ///
 /// # Errors
+/// [`CommerceError::Forbidden`] for an actor limited to some stores;
 /// [`CommerceError::Validation`] on `threshold` outside 0..=100,000; [`CommerceError::NotFound`]
 /// for an unknown variant.
 pub async fn set_variant_threshold<C: ConnectionTrait>(
     conn: &C,
+    actor: &Actor,
     variant_id: i64,
     threshold: Option<i64>,
 ) -> Result<()> {
+    if actor.scope != Scope::All {
+        return Err(CommerceError::Forbidden(
+            "a variant's own threshold applies at every location".into(),
+        ));
+    }
     let value = threshold.map(|t| check(t, "threshold")).transpose()?;
     let done = variant::Entity::update_many()
         .col_expr(variant::Column::LowStockThreshold, Expr::value(value))

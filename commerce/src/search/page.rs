@@ -2,7 +2,10 @@
 //! exact SKU/barcode shortcut. Names, labels and prices come from the database; the index only
 //! picks and counts products.
 
-use std::collections::{BTreeMap, HashMap};
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::Arc,
+};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -23,7 +26,7 @@ use crate::{
         option_value_translation, product, product_option, product_translation, store, variant,
         variant_option_value,
     },
-    Result,
+    CommerceError, Result,
 };
 
 /// Results per page.
@@ -166,13 +169,19 @@ pub struct Suggestions {
 /// only database errors.
 pub async fn search_page<C: ConnectionTrait>(
     db: &C,
-    index: &SearchIndex,
+    index: &Arc<SearchIndex>,
     locale: &str,
     params: &SearchParams,
 ) -> Result<SearchPage> {
     let mut params = params.clone();
     params.page = params.page.max(1);
-    let hits: Hits = index.hits(&params, PAGE_SIZE as usize);
+    // Matching and counting is CPU work: off the async workers, so pages keep being served.
+    let hits: Hits = {
+        let (index, params) = (Arc::clone(index), params.clone());
+        tokio::task::spawn_blocking(move || index.hits(&params, PAGE_SIZE as usize))
+            .await
+            .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))?
+    };
     let pages = hits.total.div_ceil(PAGE_SIZE).max(1);
     let products = browse::cards(db, locale, &hits.ids).await?;
     let code_match = find_code(db, locale, &params.q).await?;
@@ -320,7 +329,7 @@ pub async fn search_page<C: ConnectionTrait>(
 /// Suggestions for the header box: an exact code match, a few categories, the best products.
 pub async fn suggest<C: ConnectionTrait>(
     db: &C,
-    index: &SearchIndex,
+    index: &Arc<SearchIndex>,
     locale: &str,
     q: &str,
 ) -> Result<Suggestions> {
@@ -328,7 +337,12 @@ pub async fn suggest<C: ConnectionTrait>(
     if q.trim().is_empty() {
         return Ok(Suggestions::default());
     }
-    let ids = index.suggest(&q, SUGGESTED_PRODUCTS);
+    let ids = {
+        let (index, q) = (Arc::clone(index), q.clone());
+        tokio::task::spawn_blocking(move || index.suggest(&q, SUGGESTED_PRODUCTS))
+            .await
+            .map_err(|e| CommerceError::Internal(format!("suggestion task failed: {e}")))?
+    };
     let products = browse::cards(db, locale, &ids).await?;
     let code_match = find_code(db, locale, &q).await?;
     // Categories whose name (in this locale) has a word starting with each typed word.

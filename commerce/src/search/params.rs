@@ -16,6 +16,10 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// Highest page number accepted; deeper pages show as empty with a way back.
 pub const MAX_PAGE: u64 = 1000;
 
+/// Most entries a list filter keeps (store ids, colours, sizes): a shop has a handful, and a
+/// URL with thousands must not cost thousands of clauses.
+pub const MAX_LIST: usize = 20;
+
 /// Lower bounds of the price bands in minor units (VAT included), ascending, the first 0.
 pub const PRICE_BANDS: [i64; 6] = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
 
@@ -95,7 +99,8 @@ impl SearchParams {
         }
     }
 
-    /// Reads a URL query string (with or without the leading `?`). Never fails.
+    /// Reads a URL query string (with or without the leading `?`). Never fails; a list (stores,
+    /// attribute values) keeps its first [`MAX_LIST`] entries.
     pub fn from_query(query: &str) -> Self {
         let mut p = SearchParams {
             page: 1,
@@ -113,7 +118,8 @@ impl SearchParams {
                 "store" => p.stores.extend(
                     list(&v)
                         .filter_map(|x| x.parse::<i64>().ok())
-                        .filter(|i| *i > 0),
+                        .filter(|i| *i > 0)
+                        .take(MAX_LIST),
                 ),
                 "online" => p.online = matches!(v.trim(), "1" | "true" | "yes" | "on"),
                 "sort" => p.sort = Sort::parse(v.trim()),
@@ -121,6 +127,7 @@ impl SearchParams {
                 code if ATTRIBUTE_CODES.contains(&code) => {
                     let values: BTreeSet<String> = list(&v)
                         .filter(|x| x.len() <= 40 && x.bytes().all(is_code_byte))
+                        .take(MAX_LIST)
                         .map(str::to_owned)
                         .collect();
                     if !values.is_empty() {
@@ -298,6 +305,13 @@ mod tests {
         assert_eq!(p.attrs["colour"].len(), 2);
         assert_eq!(p.price, BTreeSet::from([1, 2]));
         assert_eq!(p.stores, BTreeSet::from([2]));
+        let many: Vec<String> = (1..=5000).map(|i| i.to_string()).collect();
+        let long = SearchParams::from_query(&format!("store={}", many.join(",")));
+        assert_eq!(
+            long.stores.len(),
+            MAX_LIST,
+            "a list keeps its first entries"
+        );
         assert!(p.online);
         assert_eq!(p.sort, Sort::PriceDesc);
         assert_eq!(p.page, 3);

@@ -1,17 +1,21 @@
 //! Staff accounts: creating them, signing in, and the settings overview.
 
+use std::net::IpAddr;
+
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use super::password;
 use crate::{
+    db,
     entity::{
         enums::{LocationKind, StaffRole},
         location, staff_store_membership, staff_user, store, vat_rate,
     },
+    sign_in::{self, Throttle},
     types::Email,
     CommerceError, Result,
 };
@@ -56,10 +60,7 @@ pub fn role_name(role: StaffRole) -> &'static str {
 ///
 /// Errors: invalid e-mail, weak password, unknown role or store code → `Validation`; e-mail
 /// already used → `Conflict`.
-pub async fn create_staff<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    new: NewStaff,
-) -> Result<staff_user::Model> {
+pub async fn create_staff(db: &DatabaseConnection, new: NewStaff) -> Result<staff_user::Model> {
     let email = Email::parse(&new.email).map_err(|e| CommerceError::Validation {
         field: Some("email"),
         message: e.to_string(),
@@ -79,83 +80,118 @@ pub async fn create_staff<C: ConnectionTrait + TransactionTrait>(
                 .unwrap_or_default()
                 .to_owned()
         });
-    let txn = db.begin().await?;
-    if staff_user::Entity::find()
-        .filter(staff_user::Column::Email.eq(email.as_str()))
-        .one(&txn)
-        .await?
-        .is_some()
-    {
-        return Err(CommerceError::Conflict(format!(
-            "a staff account for {} already exists",
-            email.as_str()
-        )));
-    }
-    let mut store_ids = Vec::new();
-    for code in &new.store_codes {
-        let code = code.trim().to_uppercase();
-        let s = store::Entity::find()
-            .filter(store::Column::Code.eq(code.as_str()))
-            .one(&txn)
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        if staff_user::Entity::find()
+            .filter(staff_user::Column::Email.eq(email.as_str()))
+            .one(&*txn)
             .await?
-            .ok_or_else(|| CommerceError::Validation {
-                field: Some("store"),
-                message: format!("unknown store code {code}"),
-            })?;
-        store_ids.push(s.id);
-    }
-    let user = staff_user::ActiveModel {
-        email: Set(email.as_str().to_owned()),
-        name: Set(name),
-        password_hash: Set(hash),
-        role: Set(role),
-        active: Set(true),
-        created_at: Set(Utc::now()),
-        last_sign_in_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    for store_id in store_ids {
-        staff_store_membership::ActiveModel {
-            staff_user_id: Set(user.id),
-            store_id: Set(store_id),
+            .is_some()
+        {
+            return Err(CommerceError::Conflict(format!(
+                "a staff account for {} already exists",
+                email.as_str()
+            )));
         }
-        .insert(&txn)
+        let mut store_ids = Vec::new();
+        for code in &new.store_codes {
+            let code = code.trim().to_uppercase();
+            let s = store::Entity::find()
+                .filter(store::Column::Code.eq(code.as_str()))
+                .one(&*txn)
+                .await?
+                .ok_or_else(|| CommerceError::Validation {
+                    field: Some("store"),
+                    message: format!("unknown store code {code}"),
+                })?;
+            store_ids.push(s.id);
+        }
+        let user = staff_user::ActiveModel {
+            email: Set(email.as_str().to_owned()),
+            name: Set(name),
+            password_hash: Set(hash),
+            role: Set(role),
+            active: Set(true),
+            created_at: Set(Utc::now()),
+            last_sign_in_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&*txn)
         .await?;
+        for store_id in store_ids {
+            staff_store_membership::ActiveModel {
+                staff_user_id: Set(user.id),
+                store_id: Set(store_id),
+            }
+            .insert(&*txn)
+            .await?;
+        }
+        Ok(user)
     }
-    txn.commit().await?;
-    Ok(user)
+    .await;
+    txn.finish(result).await
 }
 
-/// Checks an e-mail and password. Unknown e-mail, inactive account and wrong password all give
-/// [`CommerceError::InvalidCredentials`] and take the same time (a dummy hash is verified).
-pub async fn authenticate<C: ConnectionTrait>(
-    db: &C,
+/// Checks an e-mail and password for a staff sign-in from `client` (when known), throttled per
+/// account and per client address ([`crate::sign_in`]).
+///
+/// Unknown e-mail, inactive account, a password longer than [`password::MAX_LEN`] and a wrong
+/// password all give [`CommerceError::InvalidCredentials`] and take the same time (a dummy hash
+/// is verified), and all count as failures. While the account or the address is locked the
+/// answer is [`CommerceError::TooManyAttempts`], without checking the password; when every
+/// hashing slot is busy it is [`CommerceError::Busy`]. A successful sign-in clears the
+/// account's count and, when the stored hash was made with other parameters, rehashes the
+/// password.
+pub async fn authenticate(
+    db: &DatabaseConnection,
     email: &str,
     password_attempt: &str,
+    client: Option<IpAddr>,
 ) -> Result<staff_user::Model> {
     let email = email.trim().to_lowercase();
+    let mut throttles = vec![Throttle::account("staff", &email)];
+    throttles.extend(client.map(Throttle::client));
+    sign_in::check(db, &throttles).await?;
+
     let user = staff_user::Entity::find()
         .filter(staff_user::Column::Email.eq(email.as_str()))
         .one(db)
-        .await?;
-    let Some(user) = user.filter(|u| u.active) else {
-        let attempt = password_attempt.to_owned();
-        let _ = tokio::task::spawn_blocking(move || password::verify_dummy(&attempt)).await;
+        .await?
+        .filter(|u| u.active);
+    let attempt = password_attempt.to_owned();
+    let too_long = attempt.chars().count() > password::MAX_LEN;
+    let ok = match &user {
+        Some(u) if !too_long => {
+            let hash = u.password_hash.clone();
+            password::gated(move || password::verify_password(&attempt, &hash)).await?
+        }
+        _ => {
+            // Same cost as a real check (a long attempt is cut: the work stays bounded).
+            let attempt: String = attempt.chars().take(password::MAX_LEN).collect();
+            password::gated(move || password::verify_dummy(&attempt)).await?;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        sign_in::record_failure(db, &throttles).await?;
         return Err(CommerceError::InvalidCredentials);
     };
-    let (attempt, hash) = (password_attempt.to_owned(), user.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || password::verify_password(&attempt, &hash))
-        .await
-        .map_err(|e| CommerceError::Internal(e.to_string()))?;
-    if !ok {
-        return Err(CommerceError::InvalidCredentials);
-    }
+    sign_in::record_success(db, &throttles[0]).await?;
+
     let mut active: staff_user::ActiveModel = user.clone().into();
     active.last_sign_in_at = Set(Some(Utc::now()));
-    let user = active.update(db).await?;
-    Ok(user)
+    if password::needs_rehash(&user.password_hash) {
+        let attempt = password_attempt.to_owned();
+        let fresh = password::gated(move || password::hash_password(&attempt)).await??;
+        active.password_hash = Set(fresh);
+        tracing::info!(
+            staff_id = user.id,
+            "password rehashed with the current parameters"
+        );
+    }
+    let txn = db::begin_write(db).await?;
+    let result = active.update(&*txn).await.map_err(CommerceError::from);
+    txn.finish(result).await
 }
 
 /// Store codes a staff member works in (owners: every store).

@@ -9,6 +9,11 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use rand::rngs::OsRng;
 use rand::RngCore;
 
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+
 use crate::{CommerceError, Result};
 
 /// Memory cost in KiB (19 MiB, OWASP Password Storage Cheat Sheet).
@@ -52,6 +57,27 @@ pub fn hash_password(password: &str) -> Result<String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
         .map_err(|e| CommerceError::Internal(format!("password hashing failed: {e}")))
+}
+
+/// Password hashes computed at once, process-wide: one per core. Each takes [`M_COST_KIB`] of
+/// memory and a core for tens of milliseconds, so unbounded parallel sign-ins would take the
+/// whole machine's memory and starve the pages.
+static HASHING: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+/// Longest wait for a hashing slot before [`CommerceError::Busy`].
+pub const HASHING_WAIT: Duration = Duration::from_secs(1);
+
+/// Runs `work` (a password hash or verification) on the blocking pool once a hashing slot is
+/// free. Waits at most [`HASHING_WAIT`], then gives [`CommerceError::Busy`].
+pub async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    let _permit = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
+        .await
+        .map_err(|_| CommerceError::Busy)?
+        .map_err(|e| CommerceError::Internal(format!("hashing gate closed: {e}")))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| CommerceError::Internal(format!("password hashing task failed: {e}")))
 }
 
 /// Whether `password` matches the stored PHC string `phc`.

@@ -95,6 +95,9 @@ async fn fresh_pg_database() -> String {
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: DatabaseConnection,
+    /// The demo staff accounts with the passwords drawn when the demo was loaded (empty
+    /// without the demo).
+    pub demo_accounts: Vec<commerce::demo::DemoAccount>,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
 }
@@ -109,13 +112,22 @@ impl TestApp {
     /// search index), as a second server behind a load balancer would run.
     #[allow(dead_code)]
     pub async fn start_in(testdb: &TestDb, data_dir: PathBuf) -> TestApp {
+        Self::start_with(testdb, data_dir, server::state::WebOptions::default()).await
+    }
+
+    /// Starts an instance with these web options (public URL, metrics token…).
+    pub async fn start_with(
+        testdb: &TestDb,
+        data_dir: PathBuf,
+        web: server::state::WebOptions,
+    ) -> TestApp {
         let db = commerce::db::connect(&testdb.url).await.expect("connect");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let search = commerce::search::SearchIndex::open(&db, &data_dir)
             .await
             .expect("open the search index");
-        let state = server::state(db.clone(), search, data_dir, addr, false);
+        let state = server::state(db.clone(), search, data_dir, addr, web);
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {
@@ -127,9 +139,20 @@ impl TestApp {
         TestApp {
             addr,
             db,
+            demo_accounts: commerce::demo::read_accounts(&testdb.data_dir()),
             shutdown: Some(tx),
             handle: Some(handle),
         }
+    }
+
+    /// The password of a demo staff account.
+    pub fn demo_password(&self, email: &str) -> String {
+        self.demo_accounts
+            .iter()
+            .find(|a| a.email == email)
+            .unwrap_or_else(|| panic!("no demo account {email}"))
+            .password
+            .clone()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -179,11 +202,47 @@ pub async fn sign_in(
     email: &str,
     password: &str,
 ) -> (u16, String) {
+    let (status, location, _) = post_sign_in(app, client, email, password).await;
+    (status, location)
+}
+
+/// Posts the sign-in form; returns the status, the `Location` (empty when none) and the body
+/// (the form again when the attempt failed).
+pub async fn post_sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> (u16, String, String) {
+    let r = sign_in_request(app, client, None, email, password).await;
+    let location = r
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let status = r.status().as_u16();
+    (status, location, r.text().await.unwrap_or_default())
+}
+
+/// Gets the sign-in form for its CSRF token and posts it, optionally as a browser behind a
+/// local reverse proxy that forwards the client address `forwarded_for`.
+pub async fn sign_in_request(
+    app: &TestApp,
+    client: &reqwest::Client,
+    forwarded_for: Option<&str>,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
     let (_, page) = get(client, &app.url("/staff/signin")).await;
     let csrf = csrf_from(&page);
-    let r = client
+    let mut request = client
         .post(app.url("/staff/signin"))
-        .header("Origin", format!("http://{}", app.addr))
+        .header("Origin", format!("http://{}", app.addr));
+    if let Some(address) = forwarded_for {
+        request = request.header("X-Forwarded-For", address);
+    }
+    request
         .form(&[
             ("csrf", csrf.as_str()),
             ("email", email),
@@ -192,12 +251,5 @@ pub async fn sign_in(
         ])
         .send()
         .await
-        .unwrap();
-    let location = r
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    (r.status().as_u16(), location)
+        .unwrap()
 }

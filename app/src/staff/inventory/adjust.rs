@@ -19,10 +19,8 @@ pub fn AdjustPage() -> impl IntoView {
     let locale = request_ctx().locale;
     let query = use_query_map();
     let variant = Memo::new(move |_| {
-        query.with(|q| {
-            q.get_str("variant")
-                .and_then(|v| v.trim().parse::<i64>().ok())
-        })
+        // From the link that opened the form, or kept from a failed plain post.
+        query.with(|q| kept_id(q, "variant"))
     });
     let data = Resource::new(move || variant.get(), move |v| adjust_form(locale, v));
     let action = ServerAction::<AdjustStock>::new();
@@ -55,8 +53,8 @@ fn AdjustView(v: AdjustFormView, action: ServerAction<AdjustStock>) -> impl Into
         [only] => Some(only.id),
         _ => None,
     });
-    let code = q
-        .get("code")
+    let code = Some(kept(&q, "code"))
+        .filter(|c| !c.is_empty())
         .or_else(|| v.variant.as_ref().map(|x| x.sku.clone()))
         .unwrap_or_default();
     let reason = kept(&q, "reason");

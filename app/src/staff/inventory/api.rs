@@ -31,7 +31,7 @@ mod support {
         CommerceError,
     };
 
-    use super::super::{clip, enc, error_query, MAX_KEPT_INPUT};
+    use super::super::{clip, enc, MAX_KEPT_INPUT};
     use super::*;
     use crate::{context::StaffSession, error::set_status, i18n};
 
@@ -48,6 +48,7 @@ mod support {
         Who {
             name: s.name.clone(),
             can_adjust: role_allows(&s.role, Permission::AdjustStock),
+            everywhere: actor(s).scope == commerce::inventory::Scope::All,
         }
     }
 
@@ -209,7 +210,7 @@ mod support {
 
     /// The form a change came from, to send a plain post back to it after a failure.
     pub(super) struct Back<'a> {
-        /// The form page.
+        /// The form page (with the query of its view: filter, page…).
         pub path: String,
         /// The form's name (its error carries it, so the right form shows it).
         pub form: &'static str,
@@ -218,21 +219,49 @@ mod support {
     }
 
     impl Back<'_> {
-        fn url(&self, e: &AppError) -> String {
-            let mut url = format!("{}?", self.path);
-            for (k, v) in &self.inputs {
-                if !v.is_empty() {
-                    url.push_str(&format!("{k}={}&", enc(clip(v, MAX_KEPT_INPUT))));
+        /// Where a failed plain post goes: back to the form, naming the [`Flash`] that keeps
+        /// the error and the input in the session (short, and nothing typed in the URL).
+        ///
+        /// [`Flash`]: crate::context::Flash
+        async fn url(&self, e: &AppError) -> String {
+            let flash = crate::context::Flash {
+                id: String::new(),
+                form: self.form.to_owned(),
+                error: e.clone(),
+                inputs: self
+                    .inputs
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| ((*k).to_owned(), clip(v, MAX_KEPT_INPUT).to_owned()))
+                    .collect(),
+            };
+            let token = use_context::<http::request::Parts>()
+                .and_then(|p| p.extensions.get::<crate::context::SessionToken>().cloned());
+            let kept = match (token, db(), serde_json::to_value(&flash)) {
+                (Some(token), Ok(db), Ok(value)) => {
+                    match commerce::sessions::put_flash(&db, &token.0, value).await {
+                        Ok(id) => id,
+                        Err(err) => {
+                            tracing::error!(error = %err, "keeping a failed form failed");
+                            None
+                        }
+                    }
                 }
+                _ => None,
+            };
+            match kept {
+                Some(id) => {
+                    let sep = if self.path.contains('?') { '&' } else { '?' };
+                    format!("{}{sep}flash={id}", self.path)
+                }
+                None => self.path.clone(),
             }
-            url.push_str(&error_query(self.form, e));
-            url
         }
     }
 
     /// Finishes a change: redirects as [`Then`] says on success; on failure sends a plain post
     /// back to its form, and gives anyone else the error's HTTP status.
-    pub(super) fn finish<T>(
+    pub(super) async fn finish<T>(
         result: Result<T, AppError>,
         then: impl FnOnce(&T) -> Then,
         back: Back<'_>,
@@ -249,7 +278,7 @@ mod support {
             },
             Err(e) => {
                 if plain_form() {
-                    leptos_axum::redirect(&back.url(e));
+                    leptos_axum::redirect(&back.url(e).await);
                 } else {
                     set_status(e.status());
                 }
@@ -838,6 +867,7 @@ pub async fn receive_stock(
             ],
         },
     )
+    .await
 }
 
 /// Adjusts the stock of the variant with SKU or barcode `code` at `location` by the signed
@@ -904,6 +934,7 @@ pub async fn adjust_stock(
             ],
         },
     )
+    .await
 }
 
 /// Drafts a transfer from `from` to `to` of the codes in `lines`. Success leads to the
@@ -955,6 +986,7 @@ pub async fn create_transfer(
             ],
         },
     )
+    .await
 }
 
 /// Sends a draft transfer: its units leave the source.
@@ -982,6 +1014,7 @@ pub async fn send_transfer(
             inputs: vec![],
         },
     )
+    .await
 }
 
 /// Cancels a draft transfer.
@@ -1009,6 +1042,7 @@ pub async fn cancel_transfer(
             inputs: vec![],
         },
     )
+    .await
 }
 
 /// Receives a sent transfer at its destination: `received` maps variant ids to the units that
@@ -1047,6 +1081,7 @@ pub async fn receive_transfer(
             inputs: vec![],
         },
     )
+    .await
 }
 
 /// Opens a count at `location` of one category (with its subcategories) or, when `category`
@@ -1082,6 +1117,7 @@ pub async fn open_count(
             inputs: vec![("location", &location), ("category", &category)],
         },
     )
+    .await
 }
 
 /// Adds scanned or typed codes to a count (`codes`: one code per line, optionally with a
@@ -1139,11 +1175,12 @@ pub async fn scan_count(
             ))
         },
         Back {
-            path: format!("/staff/inventory/counts/{id}"),
+            path: count_href(id, &show, &page),
             form: "scan",
             inputs: vec![("show", &show), ("page", &page), ("codes", &codes)],
         },
     )
+    .await
 }
 
 /// Saves counted quantities: `counted` maps variant ids to what was counted (empty: not
@@ -1190,11 +1227,12 @@ pub async fn record_count(
         result,
         |_| Then::Stay(here.clone()),
         Back {
-            path: format!("/staff/inventory/counts/{id}"),
+            path: count_href(id, &show, &page),
             form: "record",
             inputs: vec![("show", &show), ("page", &page)],
         },
     )
+    .await
 }
 
 /// Posts a count: every counted difference becomes a `count` movement.
@@ -1222,6 +1260,7 @@ pub async fn post_count(
             inputs: vec![],
         },
     )
+    .await
 }
 
 /// Cancels an open count (nothing is booked).
@@ -1249,6 +1288,7 @@ pub async fn cancel_count(
             inputs: vec![],
         },
     )
+    .await
 }
 
 /// Sets a location's default low-stock threshold.
@@ -1277,6 +1317,7 @@ pub async fn set_location_threshold(
             inputs: vec![("location", &location), ("threshold", &threshold)],
         },
     )
+    .await
 }
 
 /// Sets a variant's own low-stock threshold (`threshold` empty: each location's default).
@@ -1290,12 +1331,12 @@ pub async fn set_variant_threshold(
     let _ = csrf;
     let variant = document_id(&variant);
     let result = async {
-        crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let value = match threshold.trim() {
             "" => None,
             t => Some(parse_whole(t, "threshold")?),
         };
-        thresholds::set_variant_threshold(&db()?, variant, value).await?;
+        thresholds::set_variant_threshold(&db()?, &actor(&staff), variant, value).await?;
         Ok::<_, AppError>(())
     }
     .await;
@@ -1309,6 +1350,7 @@ pub async fn set_variant_threshold(
             inputs: vec![("threshold", &threshold)],
         },
     )
+    .await
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -8,10 +8,10 @@ use leptos_router::hooks::{use_location, use_query_map};
 use super::{
     adjustment_label,
     api::{ledger_page, SetVariantThreshold},
-    clip, described, invalid, location_options,
+    clip, described, invalid, kept, location_options,
     model::LedgerView,
-    movement_label, num, route_id, signed, when, Csrf, Done, FieldError, FormError, FormState,
-    InventoryError, InventoryShell,
+    movement_label, num, query_error, route_id, signed, when, Csrf, Done, FieldError, FormError,
+    FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n, ui::Pager};
 
@@ -76,9 +76,11 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
     } else {
         format!("{} · {}", v.variant.product, v.variant.options)
     };
-    let threshold = q
-        .get("threshold")
-        .unwrap_or_else(|| v.own_threshold.map(|t| t.to_string()).unwrap_or_default());
+    // After a failed plain post, what was typed; else the saved value.
+    let threshold = match query_error(&q, "threshold") {
+        Some(_) => kept(&q, "threshold"),
+        None => v.own_threshold.map(|t| t.to_string()).unwrap_or_default(),
+    };
     let pending = action.pending();
     let stock_rows = v
         .locations
@@ -173,20 +175,23 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                         <tbody>{stock_rows}</tbody>
                     </table>
                 </div>
-                <ActionForm action attr:class="stock-form card threshold-form" attr:novalidate=true>
-                    <FormError message=state.general(&["threshold"])/>
-                    <Csrf/>
-                    <input type="hidden" name="variant" value=v.variant.id.to_string()/>
-                    <div class="field" class:invalid=move || threshold_err.get().is_some()>
-                        <label for="variant-threshold">{m.own_threshold}</label>
-                        <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold
-                            aria-invalid=invalid(threshold_err)
-                            aria-describedby=described(threshold_err, "variant-threshold-error")/>
-                        <FieldError id="variant-threshold-error" message=threshold_err/>
-                    </div>
-                    <Done done=state.done() text=m.saved/>
-                    <button type="submit" prop:disabled=move || pending.get()>{m.save_threshold}</button>
-                </ActionForm>
+                // A variant's own threshold applies at every location: owners set it.
+                {v.who.everywhere.then(|| view! {
+                    <ActionForm action attr:class="stock-form card threshold-form" attr:novalidate=true>
+                        <FormError message=state.general(&["threshold"])/>
+                        <Csrf/>
+                        <input type="hidden" name="variant" value=v.variant.id.to_string()/>
+                        <div class="field" class:invalid=move || threshold_err.get().is_some()>
+                            <label for="variant-threshold">{m.own_threshold}</label>
+                            <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold
+                                aria-invalid=invalid(threshold_err)
+                                aria-describedby=described(threshold_err, "variant-threshold-error")/>
+                            <FieldError id="variant-threshold-error" message=threshold_err/>
+                        </div>
+                        <Done done=state.done() text=m.saved/>
+                        <button type="submit" prop:disabled=move || pending.get()>{m.save_threshold}</button>
+                    </ActionForm>
+                }.into_any())}
             </section>
             <section aria-labelledby="movements-h">
                 <h2 id="movements-h">{m.movements}</h2>

@@ -4,11 +4,14 @@
 //! Every page renders in full on the server, and every form is an [`ActionForm`]: a plain
 //! `POST` to its server function. Without JavaScript the browser posts the form and follows the
 //! redirect the server function answers with: on success to the result (the receipt, the
-//! transfer, the ledger…), on failure back to the form with the error and the input in the query
-//! string (`error_form`, `error_kind`, `error_field`, `error` plus the form's own fields), so the
-//! message appears next to its field and nothing typed is lost ([`FormState`]). With JavaScript
+//! transfer, the ledger…), on failure back to the form, where the message appears next to its
+//! field and nothing typed is lost ([`FormState`]). With JavaScript
 //! the same form is sent by the hydrated page; the error comes back as the action's value and is
 //! shown in the same place, and success navigates client-side or reloads the page's data.
+//!
+//! The error and the input of a failed plain post never travel in the URL (browser history,
+//! proxy logs, URL length limits): they are kept in the session as a one-shot
+//! [`Flash`](crate::context::Flash) that the redirect names with `?flash=<id>`.
 //!
 //! Who may do what is decided on the server: [`api`] checks the role's permission
 //! (`ManageInventory` to see stock, receive, transfer and set thresholds; `AdjustStock` to adjust
@@ -39,9 +42,9 @@ use crate::{
     i18n::{self, Locale, Messages},
 };
 
-/// Longest value of one form field carried back in the query string after a failed plain post.
+/// Longest value of one form field kept for the form after a failed plain post.
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub(crate) const MAX_KEPT_INPUT: usize = 8_000;
+pub(crate) const MAX_KEPT_INPUT: usize = 64_000;
 
 /// Percent-encodes a query-string value (everything but ASCII letters, digits and `-_.~`).
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -69,50 +72,28 @@ pub(crate) fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// The query string that carries a form's error back to the form after a plain (no-JavaScript)
-/// post: `error_form=…&error_kind=…[&error_field=…]&error=…`.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub(crate) fn error_query(form: &str, e: &AppError) -> String {
-    let (kind, field, message) = match e {
-        AppError::Validation { field, message } => {
-            ("validation", field.as_deref(), message.as_str())
-        }
-        AppError::Conflict(m) => ("conflict", None, m.as_str()),
-        AppError::Forbidden => ("forbidden", None, ""),
-        AppError::NotFound => ("not_found", None, ""),
-        AppError::Unauthorized => ("unauthorized", None, ""),
-        AppError::Internal | AppError::Transport(_) => ("server", None, ""),
-    };
-    let mut q = format!("error_form={}&error_kind={kind}", enc(form));
-    if let Some(f) = field {
-        q.push_str(&format!("&error_field={}", enc(f)));
-    }
-    q.push_str(&format!("&error={}", enc(clip(message, 500))));
-    q
+/// The failed plain post of form `form` this page was sent back with, if any: the request's
+/// [`Flash`](crate::context::Flash), while the address still names it.
+fn flash_for(q: &ParamsMap, form: &str) -> Option<crate::context::Flash> {
+    let id = q.get_str("flash")?;
+    request_ctx().flash.filter(|f| f.id == id && f.form == form)
 }
 
-/// The error of form `form` carried in the query string, if any (see [`error_query`]).
+/// The error of form `form` after a failed plain post, if any.
 pub(crate) fn query_error(q: &ParamsMap, form: &str) -> Option<AppError> {
-    if q.get_str("error_form")? != form {
-        return None;
-    }
-    let message = q.get("error").unwrap_or_default();
-    Some(match q.get_str("error_kind").unwrap_or_default() {
-        "validation" => AppError::Validation {
-            field: q.get("error_field"),
-            message,
-        },
-        "conflict" => AppError::Conflict(message),
-        "forbidden" => AppError::Forbidden,
-        "not_found" => AppError::NotFound,
-        "unauthorized" => AppError::Unauthorized,
-        _ => AppError::Internal,
-    })
+    flash_for(q, form).map(|f| f.error)
 }
 
-/// A form field's value carried back after a failed plain post (empty when there is none).
+/// A form field's value kept after a failed plain post (empty when there is none).
 pub(crate) fn kept(q: &ParamsMap, field: &str) -> String {
-    q.get(field).unwrap_or_default()
+    let Some(id) = q.get_str("flash") else {
+        return String::new();
+    };
+    request_ctx()
+        .flash
+        .filter(|f| f.id == id)
+        .map(|f| f.input(field))
+        .unwrap_or_default()
 }
 
 /// The state of one form on a page: its last error and whether it just succeeded, whether the
@@ -361,7 +342,13 @@ pub(crate) fn DocumentTable(
 
 /// A location id from a kept form value.
 pub(crate) fn kept_id(q: &ParamsMap, field: &str) -> Option<i64> {
-    q.get_str(field).and_then(|v| v.trim().parse().ok())
+    let kept = kept(q, field);
+    let value = if kept.is_empty() {
+        q.get(field).unwrap_or_default()
+    } else {
+        kept
+    };
+    value.trim().parse().ok()
 }
 
 /// The translated word for a document status (`draft`, `sent`, `received`, `cancelled`,
@@ -474,26 +461,42 @@ mod tests {
     }
 
     #[test]
-    fn errors_round_trip_through_the_query() {
+    fn a_failed_post_is_shown_from_its_flash_while_the_address_names_it() {
+        use crate::context::{Flash, RequestCtx};
         let e = AppError::Validation {
             field: Some("lines".into()),
             message: "line 2: no product has the code \"X&Y\" — ł".into(),
         };
-        let q = params(&format!("location=3&{}", error_query("receive", &e)));
-        assert_eq!(query_error(&q, "receive"), Some(e));
-        assert_eq!(query_error(&q, "adjust"), None);
-        assert_eq!(kept(&q, "location"), "3");
-        assert_eq!(kept_id(&q, "location"), Some(3));
-        let q = params(&error_query("send", &AppError::Forbidden));
-        assert_eq!(query_error(&q, "send"), Some(AppError::Forbidden));
-        let q = params(&error_query(
-            "post",
-            &AppError::Conflict("already posted".into()),
-        ));
-        assert_eq!(
-            query_error(&q, "post"),
-            Some(AppError::Conflict("already posted".into()))
-        );
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            provide_context(RequestCtx {
+                locale: Locale::En,
+                csrf: String::new(),
+                staff: None,
+                path: "/staff/inventory/receive".into(),
+                flash: Some(Flash {
+                    id: "abc123".into(),
+                    form: "receive".into(),
+                    error: e.clone(),
+                    inputs: vec![
+                        ("location".into(), "3".into()),
+                        ("lines".into(), "X&Y".into()),
+                    ],
+                }),
+            });
+            let q = params("flash=abc123");
+            assert_eq!(query_error(&q, "receive"), Some(e.clone()));
+            assert_eq!(query_error(&q, "adjust"), None);
+            assert_eq!(kept(&q, "lines"), "X&Y");
+            assert_eq!(kept_id(&q, "location"), Some(3));
+            // Another (or no) flash id in the address: nothing is shown.
+            for other in ["flash=zzz", "location=4"] {
+                let q = params(other);
+                assert_eq!(query_error(&q, "receive"), None, "{other}");
+                assert_eq!(kept(&q, "lines"), "", "{other}");
+            }
+            assert_eq!(kept_id(&params("location=4"), "location"), Some(4));
+        });
     }
 
     #[test]

@@ -13,6 +13,9 @@ pub struct Who {
     pub name: String,
     /// The role may adjust stock and run counts (`Permission::AdjustStock`).
     pub can_adjust: bool,
+    /// May act at every location (an owner): sets a variant's own threshold, which applies
+    /// everywhere.
+    pub everywhere: bool,
 }
 
 /// A stock location in a list or a `<select>`.
