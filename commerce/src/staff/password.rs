@@ -59,25 +59,69 @@ pub fn hash_password(password: &str) -> Result<String> {
         .map_err(|e| CommerceError::Internal(format!("password hashing failed: {e}")))
 }
 
-/// Password hashes computed at once, process-wide: one per core. Each takes [`M_COST_KIB`] of
-/// memory and a core for tens of milliseconds, so unbounded parallel sign-ins would take the
-/// whole machine's memory and starve the pages.
-static HASHING: LazyLock<Semaphore> =
-    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+/// A unit of hashing work for the [`HASHERS`] threads.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The threads that hash passwords, one per core, and the permits that bound the work queued
+/// for them. Each hash takes [`M_COST_KIB`] of memory and a core for tens of milliseconds:
+/// unbounded parallel sign-ins would take the machine's memory and starve the pages. The work
+/// runs on these few long-lived threads rather than on the blocking pool, because the memory
+/// allocator keeps a freed hash's 19 MiB in the arena of the thread that used it: spread over
+/// dozens of blocking threads, a burst of sign-ins left hundreds of MiB resident.
+struct Hashers {
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
+    permits: Semaphore,
+}
+
+static HASHERS: LazyLock<Hashers> = LazyLock::new(|| {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (tx, rx) = std::sync::mpsc::channel::<Job>();
+    let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+    for i in 0..threads {
+        let rx = rx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(format!("password-hash-{i}"))
+            .spawn(move || loop {
+                let job = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                match job {
+                    Ok(job) => job(),
+                    Err(_) => return,
+                }
+            });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "cannot start a password hashing thread");
+        }
+    }
+    Hashers {
+        jobs: std::sync::Mutex::new(tx),
+        permits: Semaphore::new(threads),
+    }
+});
 
 /// Longest wait for a hashing slot before [`CommerceError::Busy`].
 pub const HASHING_WAIT: Duration = Duration::from_secs(1);
 
-/// Runs `work` (a password hash or verification) on the blocking pool once a hashing slot is
+/// Runs `work` (a password hash or verification) on a password-hashing thread once one is
 /// free. Waits at most [`HASHING_WAIT`], then gives [`CommerceError::Busy`].
 pub async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
-    let _permit = tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
+    let _permit = tokio::time::timeout(HASHING_WAIT, HASHERS.permits.acquire())
         .await
         .map_err(|_| CommerceError::Busy)?
         .map_err(|e| CommerceError::Internal(format!("hashing gate closed: {e}")))?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| CommerceError::Internal(format!("password hashing task failed: {e}")))
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+        let _ = tx.send(out);
+    });
+    HASHERS
+        .jobs
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .send(job)
+        .map_err(|_| CommerceError::Internal("no password hashing thread".into()))?;
+    rx.await
+        .map_err(|_| CommerceError::Internal("password hashing thread gone".into()))?
+        .map_err(|_| CommerceError::Internal("password hashing panicked".into()))
 }
 
 /// Whether `password` matches the stored PHC string `phc`.
