@@ -52,9 +52,7 @@ pub fn mask_csrf(token: &str) -> String {
 /// Whether `sent` (from a form field or the `X-CSRF-Token` header) is the CSRF token
 /// `expected`, bare or as [`mask_csrf`] gave it. Compares in constant time.
 pub fn csrf_matches(expected: &str, sent: &str) -> bool {
-    fn constant_eq(a: &[u8], b: &[u8]) -> bool {
-        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-    }
+    use crate::text::constant_eq;
     if expected.is_empty() {
         return false;
     }

@@ -43,6 +43,12 @@ pub fn form_pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
     })
 }
 
+/// Whether `a` and `b` are equal, in time that depends only on their lengths (for secrets:
+/// tokens, bearer keys).
+pub fn constant_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,13 +177,7 @@ async fn metrics(State(state): State<AppState>, headers: http::HeaderMap) -> Res
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    let equal = sent.len() == token.len()
-        && sent
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    if !equal {
+    if !commerce::text::constant_eq(sent.as_bytes(), token.as_bytes()) {
         let mut response = (StatusCode::UNAUTHORIZED, "bearer token required\n").into_response();
         response.headers_mut().insert(
             header::WWW_AUTHENTICATE,
