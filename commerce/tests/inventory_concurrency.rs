@@ -814,7 +814,9 @@ async fn count_post_races_cancel(url: String) {
     let db = commerce::db::connect(&url).await.unwrap();
     let c = catalogue(&db, "CNT", 1, 2).await;
     let loc = c.locations[0];
-    receive(&db, loc, &[(c.variants[0], 10), (c.variants[1], 10)]).await;
+    // Every posted round takes one unit off the first variant: start with more than 20 rounds
+    // can take, so the counted quantity never goes below zero.
+    receive(&db, loc, &[(c.variants[0], 50), (c.variants[1], 50)]).await;
     let mut posted = 0;
     for round in 0..20 {
         let count = counts::open(&db, &Actor::system(), loc, None)
