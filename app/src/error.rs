@@ -7,9 +7,15 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+use commerce::error::{Conflict, Problem, Shortage};
+
 use crate::{context::request_ctx, i18n};
 
 /// A server function's failure, safe to show to the user.
+///
+/// Input and state errors travel as `commerce`'s codes ([`Problem`], [`Conflict`],
+/// [`Shortage`]) and are put into words in the page's language by [`AppError::message`]; the
+/// HTTP status of every error is decided by [`AppError::status`] alone.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// The page or record does not exist.
@@ -21,17 +27,20 @@ pub enum AppError {
     /// Not signed in.
     #[error("not signed in")]
     Unauthorized,
-    /// Bad input; `field` names the form field the message belongs next to.
-    #[error("{message}")]
+    /// Bad input; `field` names the form field the problem belongs next to.
+    #[error("{problem}")]
     Validation {
         /// Form field, if any.
         field: Option<String>,
-        /// Human-readable reason.
-        message: String,
+        /// What is wrong.
+        problem: Problem,
     },
     /// Conflicts with the current state.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Conflict),
+    /// Not enough stock for what was asked.
+    #[error("{0}")]
+    InsufficientStock(Shortage),
     /// Something went wrong on the server (details are in the log, not here).
     #[error("server error")]
     Internal,
@@ -51,7 +60,7 @@ impl FromServerFnError for AppError {
             | ServerFnErrorErr::Args(m)
             | ServerFnErrorErr::MissingArg(m) => AppError::Validation {
                 field: None,
-                message: format!("malformed request: {m}"),
+                problem: Problem::Malformed { detail: m },
             },
             other => AppError::Transport(other.to_string()),
         }
@@ -63,13 +72,13 @@ impl From<commerce::CommerceError> for AppError {
     fn from(e: commerce::CommerceError) -> Self {
         use commerce::CommerceError as E;
         match e {
-            E::Validation { field, message } => AppError::Validation {
+            E::Validation { field, problem } => AppError::Validation {
                 field: field.map(str::to_owned),
-                message,
+                problem,
             },
             E::NotFound(_) => AppError::NotFound,
-            E::Conflict(m) => AppError::Conflict(m),
-            E::InsufficientStock(s) => AppError::Conflict(s.to_string()),
+            E::Conflict(c) => AppError::Conflict(c),
+            E::InsufficientStock(s) => AppError::InsufficientStock(s),
             E::Forbidden(_) => AppError::Forbidden,
             E::InvalidCredentials => AppError::Unauthorized,
             other => {
@@ -81,15 +90,37 @@ impl From<commerce::CommerceError> for AppError {
 }
 
 impl AppError {
-    /// The HTTP status this error renders with.
+    /// A validation error of `problem` on the form field `field`.
+    pub fn invalid(field: &str, problem: Problem) -> Self {
+        AppError::Validation {
+            field: Some(field.to_owned()),
+            problem,
+        }
+    }
+
+    /// The HTTP status this error renders with: the one place that decides it.
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
             AppError::Validation { .. } => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::InsufficientStock(_) => 409,
             AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// The error as a sentence in `locale`.
+    pub fn message(&self, locale: i18n::Locale) -> String {
+        let m = i18n::t(locale);
+        match self {
+            AppError::NotFound => m.not_found_body.to_owned(),
+            AppError::Forbidden => m.not_permitted_body.to_owned(),
+            AppError::Unauthorized => m.session_expired.to_owned(),
+            AppError::Validation { problem, .. } => i18n::errors::problem(locale, problem),
+            AppError::Conflict(c) => i18n::errors::conflict(locale, c),
+            AppError::InsufficientStock(s) => i18n::errors::shortage(locale, s),
+            AppError::Internal | AppError::Transport(_) => m.server_error_body.to_owned(),
         }
     }
 }
@@ -120,12 +151,11 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         AppError::Forbidden | AppError::Unauthorized => {
             (m.not_permitted_title, m.not_permitted_body.to_owned())
         }
-        AppError::Validation { message, .. } | AppError::Conflict(message) => {
-            (m.server_error_title, message.clone())
-        }
-        AppError::Internal | AppError::Transport(_) => {
-            (m.server_error_title, m.server_error_body.to_owned())
-        }
+        AppError::Validation { .. }
+        | AppError::Conflict(_)
+        | AppError::InsufficientStock(_)
+        | AppError::Internal
+        | AppError::Transport(_) => (m.server_error_title, error.message(ctx.locale)),
     };
     let staff = matches!(error, AppError::Forbidden | AppError::Unauthorized);
     let (back_href, back_label) = if staff {

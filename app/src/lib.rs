@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod error;
+pub mod form;
 pub mod i18n;
 pub mod shop;
 pub mod staff;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path,
 };
 
 use crate::{context::request_ctx, error::NotFound};
@@ -95,16 +96,16 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/staff/signin") view=staff::signin::SignInPage/>
                 <Route path=path!("/staff") view=staff::home::StaffHomePage/>
                 <Route path=path!("/staff/settings") view=staff::settings::SettingsPage/>
-                <Route path=path!("/staff/inventory") view=staff::inventory::stock::StockPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/receive") view=staff::inventory::receive::ReceivePage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/receipts/:id") view=staff::inventory::receive::ReceiptPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/adjust") view=staff::inventory::adjust::AdjustPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/transfers") view=staff::inventory::transfers::TransfersPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/transfers/:id") view=staff::inventory::transfers::TransferPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/counts") view=staff::inventory::counts::CountsPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/counts/:id") view=staff::inventory::counts::CountPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/low-stock") view=staff::inventory::low_stock::LowStockPage ssr=SsrMode::Async/>
-                <Route path=path!("/staff/inventory/variant/:id") view=staff::inventory::ledger::LedgerPage ssr=SsrMode::Async/>
+                <Route path=path!("/staff/inventory") view=staff::inventory::stock::StockPage/>
+                <Route path=path!("/staff/inventory/receive") view=staff::inventory::receive::ReceivePage/>
+                <Route path=path!("/staff/inventory/receipts/:id") view=staff::inventory::receive::ReceiptPage/>
+                <Route path=path!("/staff/inventory/adjust") view=staff::inventory::adjust::AdjustPage/>
+                <Route path=path!("/staff/inventory/transfers") view=staff::inventory::transfers::TransfersPage/>
+                <Route path=path!("/staff/inventory/transfers/:id") view=staff::inventory::transfers::TransferPage/>
+                <Route path=path!("/staff/inventory/counts") view=staff::inventory::counts::CountsPage/>
+                <Route path=path!("/staff/inventory/counts/:id") view=staff::inventory::counts::CountPage/>
+                <Route path=path!("/staff/inventory/low-stock") view=staff::inventory::low_stock::LowStockPage/>
+                <Route path=path!("/staff/inventory/variant/:id") view=staff::inventory::ledger::LedgerPage/>
             </Routes>
         </Router>
     }

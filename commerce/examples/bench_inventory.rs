@@ -36,6 +36,7 @@ use std::{
 };
 
 use chrono::Utc;
+use commerce::test_support::{Backend, TestDb};
 use commerce::{
     entity::{
         category,
@@ -53,8 +54,8 @@ use commerce::{
 };
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
 };
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -143,60 +144,35 @@ fn usage(msg: &str) -> ! {
 // ---------------------------------------------------------------------------------------------
 // Databases
 
-/// A fresh database: a SQLite file in a temporary folder, or a new PostgreSQL database.
+/// A fresh database: a SQLite file in a temporary folder, or a new PostgreSQL database
+/// (`commerce::test_support::TestDb`, dropped with it).
 struct BenchDb {
     name: &'static str,
     db: DatabaseConnection,
-    /// PostgreSQL: the server URL and the database to drop at the end.
-    pg: Option<(String, String)>,
-    _dir: Option<tempfile::TempDir>,
+    _test: TestDb,
 }
 
 impl BenchDb {
     async fn sqlite() -> Result<BenchDb> {
-        let dir = tempfile::tempdir()?;
-        let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-        let db = commerce::db::connect(&url).await?;
-        commerce::db::migrate(&db).await?;
+        let test = TestDb::new(Backend::Sqlite).await;
         Ok(BenchDb {
             name: "SQLite",
-            db,
-            pg: None,
-            _dir: Some(dir),
+            db: test.connect().await,
+            _test: test,
         })
     }
 
     async fn postgres(admin_url: &str) -> Result<BenchDb> {
-        let admin = commerce::db::connect(admin_url).await?;
-        let name = format!("stoa_bench_{:016x}", rand::random::<u64>());
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-            .await?;
-        admin.close().await?;
-        let db = commerce::db::connect(&commerce::db::with_database(admin_url, &name)).await?;
-        let bench = BenchDb {
+        let test = TestDb::postgres_at(admin_url).await;
+        Ok(BenchDb {
             name: "PostgreSQL",
-            db,
-            pg: Some((admin_url.to_owned(), name)),
-            _dir: None,
-        };
-        if let Err(e) = commerce::db::migrate(&bench.db).await {
-            bench.close().await;
-            return Err(e.into());
-        }
-        Ok(bench)
+            db: test.connect().await,
+            _test: test,
+        })
     }
 
     async fn close(self) {
         self.db.close().await.ok();
-        if let Some((admin_url, name)) = &self.pg {
-            if let Ok(admin) = commerce::db::connect(admin_url).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-                admin.close().await.ok();
-            }
-        }
     }
 }
 

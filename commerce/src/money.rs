@@ -22,7 +22,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::CommerceError;
+use crate::{error::Problem, CommerceError};
 
 /// Something went wrong in money arithmetic or parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,14 +50,12 @@ impl From<MoneyError> for CommerceError {
     fn from(e: MoneyError) -> Self {
         match e {
             MoneyError::CurrencyMismatch { .. } => CommerceError::Internal(e.to_string()),
-            MoneyError::Overflow | MoneyError::InvalidAmount(_) => CommerceError::Validation {
-                field: Some("amount"),
-                message: e.to_string(),
-            },
-            MoneyError::UnknownCurrency(_) => CommerceError::Validation {
-                field: Some("currency"),
-                message: e.to_string(),
-            },
+            MoneyError::Overflow | MoneyError::InvalidAmount(_) => {
+                CommerceError::validation("amount", Problem::NotAnAmount)
+            }
+            MoneyError::UnknownCurrency(_) => {
+                CommerceError::validation("currency", Problem::UnknownCurrency)
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     db,
     entity::{session, staff_user},
-    staff::accounts::{role_name, store_codes},
+    staff::accounts::store_codes,
     Result,
 };
 
@@ -153,7 +153,7 @@ pub async fn load(db: &DatabaseConnection, token: &str) -> Result<Option<Session
                     id: u.id,
                     name: u.name,
                     email: u.email,
-                    role: role_name(u.role).to_owned(),
+                    role: u.role.word().to_owned(),
                     stores,
                 })
             }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::CommerceError;
+use crate::{error::Problem, CommerceError};
 
 // ---------------------------------------------------------------------------------------------
 // Email
@@ -38,12 +38,25 @@ pub enum EmailError {
     InvalidDomain,
 }
 
+impl EmailError {
+    /// The code the pages word.
+    pub fn problem(&self) -> Problem {
+        match self {
+            EmailError::Empty => Problem::Required,
+            EmailError::TooLong => Problem::TooLong {
+                max: Email::MAX_LEN as u64,
+            },
+            EmailError::InvalidChar(ch) => Problem::InvalidChar { ch: *ch },
+            EmailError::NotOneAt | EmailError::EmptyLocal | EmailError::InvalidDomain => {
+                Problem::NotAnEmail
+            }
+        }
+    }
+}
+
 impl From<EmailError> for CommerceError {
     fn from(e: EmailError) -> Self {
-        CommerceError::Validation {
-            field: Some("email"),
-            message: e.to_string(),
-        }
+        CommerceError::validation("email", e.problem())
     }
 }
 
@@ -119,12 +132,22 @@ pub enum QuantityError {
     OutOfRange(i64),
 }
 
+impl QuantityError {
+    /// The code the pages word.
+    pub fn problem(&self) -> Problem {
+        match self {
+            QuantityError::NotANumber(_) => Problem::NotAWholeNumber,
+            QuantityError::OutOfRange(_) => Problem::OutOfRange {
+                min: 1,
+                max: Quantity::MAX,
+            },
+        }
+    }
+}
+
 impl From<QuantityError> for CommerceError {
     fn from(e: QuantityError) -> Self {
-        CommerceError::Validation {
-            field: Some("quantity"),
-            message: e.to_string(),
-        }
+        CommerceError::validation("quantity", e.problem())
     }
 }
 
@@ -215,12 +238,23 @@ pub enum SlugError {
     BadHyphen,
 }
 
+impl SlugError {
+    /// The code the pages word.
+    pub fn problem(&self) -> Problem {
+        match self {
+            SlugError::Empty => Problem::Required,
+            SlugError::TooLong(_) => Problem::TooLong {
+                max: Slug::MAX_LEN as u64,
+            },
+            SlugError::InvalidChar(ch) => Problem::InvalidChar { ch: *ch },
+            SlugError::BadHyphen => Problem::BadHyphen,
+        }
+    }
+}
+
 impl From<SlugError> for CommerceError {
     fn from(e: SlugError) -> Self {
-        CommerceError::Validation {
-            field: Some("slug"),
-            message: e.to_string(),
-        }
+        CommerceError::validation("slug", e.problem())
     }
 }
 

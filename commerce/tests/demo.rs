@@ -228,7 +228,13 @@ async fn demo_passwords_are_random_and_the_demo_needs_an_empty_shop() {
         .unwrap();
         let err = demo::load(&db, dir.path()).await.unwrap_err();
         assert!(
-            matches!(err, commerce::CommerceError::Conflict(ref m) if m.contains("--force")),
+            matches!(
+                err,
+                commerce::CommerceError::Conflict(commerce::error::Conflict::ShopNotEmpty {
+                    staff: 1,
+                    products: 0
+                })
+            ) && err.to_string().contains("--force"),
             "{err:?}"
         );
         assert!(!demo::is_loaded(&db).await.unwrap());

@@ -23,10 +23,10 @@ use commerce::{
             AdjustmentReason, CountStatus, DocumentType, LocationKind, MovementReason,
             ProductStatus, ReservationOwner, ReservationStatus, StaffRole, TransferStatus,
         },
-        locale, location, outbox, product, product_translation, staff_user, stock_count,
-        stock_count_line, stock_level, stock_movement, stock_receipt, stock_receipt_line,
-        stock_reservation, stock_transfer, stock_transfer_line, store, variant, vat_rate,
+        locale, location, outbox, product, product_translation, staff_user, stock_level,
+        stock_movement, stock_receipt, stock_reservation, store, variant, vat_rate,
     },
+    error::{Conflict, Problem},
     inventory::{
         self,
         adjustments::{self, NewAdjustment},
@@ -44,7 +44,7 @@ use commerce::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use tempfile::TempDir;
 
@@ -374,119 +374,18 @@ fn checkout(id: i64) -> Holder {
     }
 }
 
-async fn verify_clean(db: &DatabaseConnection) {
-    let report = check::verify(db).await.expect("verify");
-    assert!(
-        report.mismatches.is_empty(),
-        "ledger mismatches: {:#?}",
-        report.mismatches
-    );
-}
-
-// ---------------------------------------------------------------------------------------------
-// "Nothing written": every inventory table and the outbox, before and after
-
-#[derive(Debug, PartialEq)]
-struct Snapshot {
-    levels: Vec<(i64, i64, i64, i64)>,
-    movements: u64,
-    reservations: Vec<(i64, i64, ReservationStatus)>,
-    receipts: u64,
-    receipt_lines: u64,
-    transfers: Vec<(i64, TransferStatus, bool, bool)>,
-    transfer_lines: Vec<(i64, i64, Option<i64>)>,
-    counts: Vec<(i64, CountStatus, bool)>,
-    count_lines: Vec<(i64, i64, Option<i64>)>,
-    outbox: u64,
-}
-
-async fn snapshot(db: &DatabaseConnection) -> Snapshot {
-    Snapshot {
-        levels: stock_level::Entity::find()
-            .order_by_asc(stock_level::Column::LocationId)
-            .order_by_asc(stock_level::Column::VariantId)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| (l.location_id, l.variant_id, l.on_hand, l.reserved))
-            .collect(),
-        movements: stock_movement::Entity::find().count(db).await.unwrap(),
-        reservations: stock_reservation::Entity::find()
-            .order_by_asc(stock_reservation::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| (r.id, r.quantity, r.status))
-            .collect(),
-        receipts: stock_receipt::Entity::find().count(db).await.unwrap(),
-        receipt_lines: stock_receipt_line::Entity::find().count(db).await.unwrap(),
-        transfers: stock_transfer::Entity::find()
-            .order_by_asc(stock_transfer::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|t| (t.id, t.status, t.sent_at.is_some(), t.received_at.is_some()))
-            .collect(),
-        transfer_lines: stock_transfer_line::Entity::find()
-            .order_by_asc(stock_transfer_line::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| (l.id, l.quantity_sent, l.quantity_received))
-            .collect(),
-        counts: stock_count::Entity::find()
-            .order_by_asc(stock_count::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|c| (c.id, c.status, c.posted_at.is_some()))
-            .collect(),
-        count_lines: stock_count_line::Entity::find()
-            .order_by_asc(stock_count_line::Column::Id)
-            .all(db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|l| (l.id, l.expected, l.counted))
-            .collect(),
-        outbox: outbox::Entity::find().count(db).await.unwrap(),
-    }
-}
-
-/// Runs `$call` (a future), expects it to fail, checks that nothing was written, and gives the
-/// error.
-macro_rules! refused {
-    ($db:expr, $call:expr) => {{
-        let before = snapshot($db).await;
-        let err = match $call.await {
-            Ok(v) => panic!("{} succeeded: {v:?}", stringify!($call)),
-            Err(e) => e,
-        };
-        assert_eq!(
-            snapshot($db).await,
-            before,
-            "{} failed with {err:?} but wrote something",
-            stringify!($call)
-        );
-        err
-    }};
-}
+use commerce::{
+    refused,
+    test_support::{snapshot, verify_clean},
+};
 
 #[track_caller]
-fn assert_validation(err: &CommerceError, field: &str, contains: &str) {
+fn assert_validation(err: &CommerceError, field: &str, expected: Problem) {
     match err {
         CommerceError::Validation {
             field: Some(f),
-            message,
-        } if *f == field => assert!(
-            message.contains(contains),
-            "validation message on {field} {message:?} lacks {contains:?}"
-        ),
+            problem,
+        } if *f == field => assert_eq!(*problem, expected, "validation problem on {field}"),
         other => panic!("expected a validation error on {field}, got {other:?}"),
     }
 }
@@ -627,7 +526,7 @@ async fn receive_refuses_bad_input_and_writes_nothing() {
         db,
         receipts::receive(db, &sys, input(9_999, vec![line(s.tee_m, 1)]))
     );
-    assert_validation(&e, "location", "unknown location");
+    assert_validation(&e, "location", Problem::UnknownLocation);
     let e = refused!(
         db,
         receipts::receive(
@@ -636,9 +535,9 @@ async fn receive_refuses_bad_input_and_writes_nothing() {
             input(s.web, vec![line(s.tee_m, 1), line(9_999, 2)])
         )
     );
-    assert_validation(&e, "lines", "unknown variant 9999");
+    assert_validation(&e, "lines", Problem::UnknownVariant);
     let e = refused!(db, receipts::receive(db, &sys, input(s.web, vec![])));
-    assert_validation(&e, "lines", "at least one line");
+    assert_validation(&e, "lines", Problem::Required);
     let e = refused!(
         db,
         receipts::receive(
@@ -647,15 +546,22 @@ async fn receive_refuses_bad_input_and_writes_nothing() {
             input(s.web, vec![line(s.tee_m, Quantity::MAX), line(s.tee_m, 1)])
         )
     );
-    assert_validation(&e, "lines", "at most 1000000 units");
+    assert_validation(
+        &e,
+        "lines",
+        Problem::OutOfRange {
+            min: 1,
+            max: Quantity::MAX,
+        },
+    );
     let mut long = input(s.web, vec![line(s.tee_m, 1)]);
     long.supplier = Some("x".repeat(201));
     let e = refused!(db, receipts::receive(db, &sys, long));
-    assert_validation(&e, "supplier", "200");
+    assert_validation(&e, "supplier", Problem::TooLong { max: 200 });
     let mut long = input(s.web, vec![line(s.tee_m, 1)]);
     long.note = Some("x".repeat(2_001));
     let e = refused!(db, receipts::receive(db, &sys, long));
-    assert_validation(&e, "note", "2,000");
+    assert_validation(&e, "note", Problem::TooLong { max: 2000 });
 
     // A manager outside their store: another store, or the warehouse.
     let e = refused!(
@@ -699,26 +605,33 @@ async fn adjust_checks_sign_reason_and_what_is_available() {
     use AdjustmentReason::*;
 
     let e = refused!(db, adjustments::adjust(db, &sys, adj(0, Correction)));
-    assert_validation(&e, "change", "add (+) or remove");
+    assert_validation(&e, "change", Problem::ZeroChange);
     let e = refused!(
         db,
         adjustments::adjust(db, &sys, adj(-1_000_001, Correction))
     );
-    assert_validation(&e, "change", "at most");
+    assert_validation(
+        &e,
+        "change",
+        Problem::OutOfRange {
+            min: -Quantity::MAX,
+            max: Quantity::MAX,
+        },
+    );
     let e = refused!(db, adjustments::adjust(db, &sys, adj(1, Damaged)));
-    assert_validation(&e, "reason", "negative");
+    assert_validation(&e, "reason", Problem::MustRemove);
     let e = refused!(db, adjustments::adjust(db, &sys, adj(2, Lost)));
-    assert_validation(&e, "reason", "negative");
+    assert_validation(&e, "reason", Problem::MustRemove);
     let e = refused!(db, adjustments::adjust(db, &sys, adj(-1, Found)));
-    assert_validation(&e, "reason", "positive");
+    assert_validation(&e, "reason", Problem::MustAdd);
     let mut unknown = adj(-1, Lost);
     unknown.variant_id = 9_999;
     let e = refused!(db, adjustments::adjust(db, &sys, unknown));
-    assert_validation(&e, "variant", "unknown variant");
+    assert_validation(&e, "variant", Problem::UnknownVariant);
     let mut unknown = adj(-1, Lost);
     unknown.location_id = 9_999;
     let e = refused!(db, adjustments::adjust(db, &sys, unknown));
-    assert_validation(&e, "location", "unknown location");
+    assert_validation(&e, "location", Problem::UnknownLocation);
     let e = refused!(db, adjustments::adjust(db, &s.manager(), adj(-1, Lost)));
     assert_forbidden(&e);
 
@@ -789,19 +702,19 @@ async fn transfer_draft_send_receive_with_a_shortfall() {
         db,
         transfers::create(db, &sys, new(s.web, s.web, vec![line(s.tee_m, 1)]))
     );
-    assert_validation(&e, "to", "different location");
+    assert_validation(&e, "to", Problem::SameLocation);
     let e = refused!(
         db,
         transfers::create(db, &sys, new(s.web, 9_999, vec![line(s.tee_m, 1)]))
     );
-    assert_validation(&e, "to", "unknown location");
+    assert_validation(&e, "to", Problem::UnknownLocation);
     let e = refused!(
         db,
         transfers::create(db, &sys, new(9_999, s.ath, vec![line(s.tee_m, 1)]))
     );
-    assert_validation(&e, "from", "unknown location");
+    assert_validation(&e, "from", Problem::UnknownLocation);
     let e = refused!(db, transfers::create(db, &sys, new(s.web, s.ath, vec![])));
-    assert_validation(&e, "lines", "at least one line");
+    assert_validation(&e, "lines", Problem::Required);
     let e = refused!(
         db,
         transfers::create(db, &s.manager(), new(s.web, s.ath, vec![line(s.tee_m, 1)]))
@@ -881,11 +794,17 @@ async fn transfer_draft_send_receive_with_a_shortfall() {
 
     // Receiving: more than sent, a variant not on it, a negative number; someone else's store.
     let e = refused!(db, transfers::receive(db, &sys, id, &[(s.tee_m, 5)]));
-    assert_validation(&e, "received", "between 0 and the 4 units sent");
+    assert_validation(&e, "received", Problem::OutOfRange { min: 0, max: 4 });
     let e = refused!(db, transfers::receive(db, &sys, id, &[(s.shoe, 1)]));
-    assert_validation(&e, "received", "not on this transfer");
+    assert_validation(
+        &e,
+        "received",
+        Problem::NotOnDocument {
+            code: format!("#{}", s.shoe),
+        },
+    );
     let e = refused!(db, transfers::receive(db, &sys, id, &[(s.tee_m, -1)]));
-    assert_validation(&e, "received", "between 0");
+    assert_validation(&e, "received", Problem::OutOfRange { min: 0, max: 4 });
     let e = refused!(db, transfers::receive(db, &s.krk_manager(), id, &[]));
     assert_forbidden(&e);
 
@@ -1000,8 +919,8 @@ async fn transfer_send_is_all_or_nothing_and_only_a_draft_cancels() {
         (Cancelled, Draft, false),
         (Sent, Sent, false),
     ] {
-        assert_eq!(from.can_become(to), ok, "{from:?} → {to:?}");
-        assert_eq!(from.become_(to).is_ok(), ok);
+        assert_eq!(from.can_transition_to(to), ok, "{from:?} → {to:?}");
+        assert_eq!(from.transition(to).is_ok(), ok);
     }
 
     // With stock it goes, and a manager of the destination receives it.
@@ -1039,13 +958,13 @@ async fn count_open_record_scan_post_and_cancel() {
         .await;
 
     let e = refused!(db, counts::open(db, &mgr, s.ath, Some(9_999)));
-    assert_validation(&e, "category", "unknown category");
+    assert_validation(&e, "category", Problem::UnknownCategory);
     let e = refused!(db, counts::open(db, &mgr, s.ath, Some(s.empty_category)));
-    assert_validation(&e, "category", "nothing to count");
+    assert_validation(&e, "category", Problem::NothingToCount);
     let e = refused!(db, counts::open(db, &mgr, s.krk, None));
     assert_forbidden(&e);
     let e = refused!(db, counts::open(db, &mgr, 9_999, None));
-    assert_validation(&e, "location", "unknown location");
+    assert_validation(&e, "location", Problem::UnknownLocation);
 
     // Everything active at ATH, expecting what is on hand (the inactive XL is not listed).
     let c = counts::open(db, &mgr, s.ath, None).await.unwrap();
@@ -1086,14 +1005,33 @@ async fn count_open_record_scan_post_and_cancel() {
             &[(s.tee_m, Some(1)), (s.shoe, Some(1))]
         )
     );
-    assert_validation(&e, "counted", "SHOE-42 is not part of this count");
+    assert_validation(
+        &e,
+        "counted",
+        Problem::NotOnDocument {
+            code: "SHOE-42".into(),
+        },
+    );
     let e = refused!(
         db,
         counts::add_scanned(db, &Actor::system(), by_cat.count.id, &[line(s.shoe, 1)])
     );
-    assert_validation(&e, "counted", "SHOE-42");
+    assert_validation(
+        &e,
+        "counted",
+        Problem::NotOnDocument {
+            code: "SHOE-42".into(),
+        },
+    );
     let e = refused!(db, counts::record(db, &mgr, id, &[(s.tee_m, Some(-1))]));
-    assert_validation(&e, "counted", "between 0");
+    assert_validation(
+        &e,
+        "counted",
+        Problem::OutOfRange {
+            min: 0,
+            max: Quantity::MAX,
+        },
+    );
     let e = refused!(
         db,
         counts::record(db, &s.krk_manager(), id, &[(s.tee_m, Some(1))])
@@ -1182,8 +1120,8 @@ async fn count_open_record_scan_post_and_cancel() {
         counts::post(db, &mgr, 9_999).await,
         Err(CommerceError::NotFound(_))
     ));
-    assert!(CountStatus::Open.can_become(CountStatus::Posted));
-    assert!(!CountStatus::Posted.can_become(CountStatus::Cancelled));
+    assert!(CountStatus::Open.can_transition_to(CountStatus::Posted));
+    assert!(!CountStatus::Posted.can_transition_to(CountStatus::Cancelled));
     s.verify_clean().await;
 }
 
@@ -1208,9 +1146,14 @@ async fn count_below_what_is_reserved_is_refused() {
     .unwrap();
     let e = refused!(db, counts::post(db, &sys, c.count.id));
     match &e {
-        CommerceError::Conflict(msg) => assert!(
-            msg.contains("TEE-M") && msg.contains("3 are reserved"),
-            "{msg}"
+        CommerceError::Conflict(c) => assert_eq!(
+            *c,
+            Conflict::CountBelowReserved {
+                sku: "TEE-M".into(),
+                location_code: "ATH".into(),
+                counted: 1,
+                reserved: 3,
+            }
         ),
         other => panic!("expected Conflict, got {other:?}"),
     }
@@ -1234,7 +1177,7 @@ async fn reservations_hold_all_lines_or_none_then_commit_or_release() {
     s.receive(s.ath, &[(s.shoe, 1)]).await;
 
     let e = refused!(db, reservations::reserve_now(db, checkout(1), &[], None));
-    assert_validation(&e, "lines", "nothing to reserve");
+    assert_validation(&e, "lines", Problem::Required);
     // One short line in a basket: nothing of the basket is held.
     let e = refused!(
         db,
@@ -1492,33 +1435,32 @@ async fn parse_code_lines_reads_skus_barcodes_and_quantities() {
         b.push(if last == '0' { '1' } else { '0' });
         b
     };
-    for (text, message) in [
+    let range = || Problem::OutOfRange {
+        min: 1,
+        max: Quantity::MAX,
+    };
+    let unknown = |code: &str| Problem::UnknownCode { code: code.into() };
+    for (text, expected) in [
+        ("TEE-M\n\nNOPE-1 2", Problem::on_line(3, unknown("NOPE-1"))),
+        ("TEE-M 0", Problem::on_line(1, range())),
+        ("TEE-S\nTEE-M -2", Problem::on_line(2, range())),
+        ("TEE-M 99999999", Problem::on_line(1, range())),
+        ("TEE-M 2 3", Problem::on_line(1, Problem::LineFormat)),
         (
-            "TEE-M\n\nNOPE-1 2",
-            "line 3: no product has the code \"NOPE-1\"",
-        ),
-        ("TEE-M 0", "line 1: the quantity must be between 1 and"),
-        (
-            "TEE-S\nTEE-M -2",
-            "line 2: the quantity must be between 1 and",
+            "\n\nTEE-M two",
+            Problem::on_line(3, Problem::NotAWholeNumber),
         ),
         (
-            "TEE-M 99999999",
-            "line 1: the quantity must be between 1 and 1000000, not 99999999",
+            bad_check_digit.as_str(),
+            Problem::on_line(1, unknown(&bad_check_digit)),
         ),
-        (
-            "TEE-M 2 3",
-            "line 1: expected a SKU or barcode and a quantity",
-        ),
-        ("\n\nTEE-M two", "line 3: \"two\" is not a whole number"),
-        (bad_check_digit.as_str(), "line 1: no product has the code"),
-        ("   \n\n", "add at least one line"),
-        ("", "add at least one line"),
+        ("   \n\n", Problem::Required),
+        ("", Problem::Required),
     ] {
         let e = inventory::parse_code_lines(db, text, "codes")
             .await
             .expect_err(text);
-        assert_validation(&e, "codes", message);
+        assert_validation(&e, "codes", expected);
     }
     assert_eq!(
         inventory::find_variant_by_code(db, &format!("  {}  ", s.shoe_barcode))
@@ -1598,7 +1540,7 @@ async fn stock_view_filters_by_location_category_low_stock_and_text() {
     )
     .await
     .unwrap_err();
-    assert_validation(&e, "location", "unknown location");
+    assert_validation(&e, "location", Problem::UnknownLocation);
 
     // A category with its subcategories.
     let clothing = stock(StockQuery {
@@ -1623,7 +1565,7 @@ async fn stock_view_filters_by_location_category_low_stock_and_text() {
     )
     .await
     .unwrap_err();
-    assert_validation(&e, "category", "unknown category");
+    assert_validation(&e, "category", Problem::UnknownCategory);
 
     // Low at WEB: available ≤ threshold (the location's 3, or the variant's own).
     let low_at_web = |q: StockQuery| StockQuery {

@@ -37,7 +37,7 @@ use commerce::{
         location, product, stock_movement, stock_reservation, variant, vat_rate,
     },
     inventory::{
-        self, check,
+        self,
         receipts::{self, NewReceipt},
         reservations::{self, Expired, Holder, ReserveLine},
         Actor, StockLine,
@@ -47,75 +47,15 @@ use commerce::{
 };
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter,
 };
 use tokio::sync::Barrier;
 
 // ---------------------------------------------------------------------------------------------
 // Databases
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// A fresh, migrated database for one test.
-struct TestDb {
-    url: String,
-    /// PostgreSQL: the server URL and the database to drop at the end.
-    pg: Option<(String, String)>,
-    _dir: Option<tempfile::TempDir>,
-}
-
-impl TestDb {
-    /// `None` for PostgreSQL when `STOA_TEST_PG_URL` is not set.
-    async fn create(backend: Backend) -> Option<TestDb> {
-        let db = match backend {
-            Backend::Sqlite => {
-                let dir = tempfile::tempdir().expect("tempdir");
-                TestDb {
-                    url: format!("sqlite://{}", dir.path().join("stoa.db").display()),
-                    pg: None,
-                    _dir: Some(dir),
-                }
-            }
-            Backend::Postgres => {
-                let admin_url = std::env::var("STOA_TEST_PG_URL").ok()?;
-                let admin = commerce::db::connect(&admin_url)
-                    .await
-                    .expect("connect to STOA_TEST_PG_URL");
-                let name = format!("stoa_test_{:016x}", rand::random::<u64>());
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .expect("create the test database");
-                admin.close().await.ok();
-                TestDb {
-                    url: commerce::db::with_database(&admin_url, &name),
-                    pg: Some((admin_url, name)),
-                    _dir: None,
-                }
-            }
-        };
-        let conn = commerce::db::connect(&db.url).await.expect("connect");
-        commerce::db::migrate(&conn).await.expect("migrate");
-        conn.close().await.ok();
-        Some(db)
-    }
-
-    async fn drop_database(self) {
-        if let Some((admin_url, name)) = &self.pg {
-            if let Ok(admin) = commerce::db::connect(admin_url).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-                admin.close().await.ok();
-            }
-        }
-    }
-}
+use commerce::test_support::{pg_admin_url, verify_clean, Backend, TestDb};
 
 /// Runs `scenario` against a fresh database of `backend` (skipped for PostgreSQL without
 /// `STOA_TEST_PG_URL`), drops the database even when the scenario panics, then re-raises.
@@ -124,14 +64,15 @@ where
     F: FnOnce(String) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let Some(db) = TestDb::create(backend).await else {
+    if backend == Backend::Postgres && pg_admin_url().is_none() {
         eprintln!("STOA_TEST_PG_URL not set; skipping {name} on PostgreSQL");
         return;
-    };
+    }
+    let db = TestDb::new(backend).await;
     let started = Instant::now();
     let outcome = tokio::spawn(scenario(db.url.clone())).await;
     eprintln!("{name} on {backend:?}: {:.1?}", started.elapsed());
-    db.drop_database().await;
+    drop(db);
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
@@ -301,15 +242,6 @@ fn checkout(id: i64) -> Holder {
 async fn level(db: &DatabaseConnection, location_id: i64, variant_id: i64) -> (i64, i64) {
     let l = inventory::level(db, location_id, variant_id).await.unwrap();
     (l.on_hand, l.reserved)
-}
-
-async fn verify_clean(db: &DatabaseConnection) {
-    let report = check::verify(db).await.expect("verify");
-    assert!(
-        report.mismatches.is_empty(),
-        "ledger mismatches: {:#?}",
-        report.mismatches
-    );
 }
 
 /// Active reservations of the given holders (checkout ids), per holder: (location, variant) →

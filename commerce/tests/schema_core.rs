@@ -8,6 +8,7 @@
 //! `STOA_TEST_PG_URL` is set (e.g. `postgres://postgres@127.0.0.1:5432/test`).
 
 use chrono::{DateTime, TimeZone, Utc};
+use commerce::test_support::{pg_admin_url, Backend, TestDb};
 use commerce::{
     entity::{
         category, category_translation, customer, customer_address,
@@ -790,32 +791,15 @@ async fn schema_core_sqlite() {
 
 #[tokio::test]
 async fn schema_core_postgres() {
-    let Ok(admin_url) = std::env::var("STOA_TEST_PG_URL") else {
+    if pg_admin_url().is_none() {
         eprintln!("STOA_TEST_PG_URL not set; skipping the PostgreSQL run");
         return;
-    };
-    let admin = commerce::db::connect(&admin_url).await.unwrap();
-    let name = format!("stoa_test_{:016x}", rand::random::<u64>());
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-        .await
-        .unwrap();
-
-    let url = commerce::db::with_database(&admin_url, &name);
-    let outcome = tokio::spawn(async move {
-        let db = commerce::db::connect(&url).await.unwrap();
-        migrate_down_up(&db).await;
-        exercise(&db).await;
-        db.close().await.unwrap();
-    })
-    .await;
-
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
     }
+    // Dropped (with its database) even when an assertion fails.
+    let testdb = TestDb::empty(Backend::Postgres).await;
+    let url = testdb.url.clone();
+    let db = commerce::db::connect(&url).await.unwrap();
+    migrate_down_up(&db).await;
+    exercise(&db).await;
+    db.close().await.unwrap();
 }

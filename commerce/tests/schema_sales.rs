@@ -13,6 +13,7 @@ use commerce::entity::{
     outbox_cursor, payment, payment_link, promotion, refund, register, return_line, return_request,
     setting, shift,
 };
+use commerce::test_support::{pg_admin_url, Backend, TestDb};
 use sea_orm::sea_query::{Alias, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, NotSet,
@@ -771,34 +772,16 @@ async fn sales_and_operations_tables_on_sqlite() {
 
 #[tokio::test]
 async fn sales_and_operations_tables_on_postgres() {
-    let Ok(admin_url) = std::env::var("STOA_TEST_PG_URL") else {
+    if pg_admin_url().is_none() {
         eprintln!("STOA_TEST_PG_URL not set; skipping the PostgreSQL run");
         return;
-    };
-    let name = format!("stoa_test_sales_{:016x}", rand::random::<u64>());
-    let admin = commerce::db::connect(&admin_url).await.unwrap();
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-        .await
-        .unwrap();
-
-    let url = commerce::db::with_database(&admin_url, &name);
-    // Run in a task so a failed assertion still reaches the DROP below.
-    let outcome = tokio::spawn(async move {
-        let db = commerce::db::connect(&url).await.unwrap();
-        exercise(&db).await;
-        db.close().await.unwrap();
-    })
-    .await;
-
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
     }
+    // Dropped (with its database) even when an assertion fails.
+    let testdb = TestDb::empty(Backend::Postgres).await;
+    let url = testdb.url.clone();
+    let db = commerce::db::connect(&url).await.unwrap();
+    exercise(&db).await;
+    db.close().await.unwrap();
 }
 
 #[test]

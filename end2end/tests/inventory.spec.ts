@@ -283,9 +283,9 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     await page.getByLabel(/^Products/).fill(`${v.sku} 0`);
     await page.getByRole('button', { name: 'Receive', exact: true }).click();
     const lines = page.getByLabel(/^Products/);
-    await expect(page.locator('#receive-lines-error')).toContainText('the quantity must be between 1 and');
+    await expect(page.locator('#receive-lines-error')).toContainText('Line 1: Enter a number from 1 to 1,000,000.');
     await expect(lines).toHaveAttribute('aria-invalid', 'true');
-    await expect(lines).toHaveAccessibleDescription(/the quantity must be between 1 and/);
+    await expect(lines).toHaveAccessibleDescription(/Line 1: Enter a number from 1 to 1,000,000\./);
     await expect(lines).toHaveValue(`${v.sku} 0`);
     // With JavaScript the hydrated form shows the error in place; without, the server sent the
     // browser back to the form, keeping the error and the input in the session: the address
@@ -304,7 +304,7 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
       await page.getByLabel('Supplier').fill('Baskets & Co.');
       await page.getByLabel(/^Products/).fill(`${v.sku} 0`);
       await page.getByRole('button', { name: 'Receive', exact: true }).click();
-      await expect(page.locator('#receive-lines-error')).toContainText('the quantity must be between 1 and');
+      await expect(page.locator('#receive-lines-error')).toContainText('Line 1: Enter a number from 1 to 1,000,000.');
     }
     await expect(page.getByLabel('Supplier')).toHaveValue('Baskets & Co.');
     await expect(page.getByLabel('Location')).toHaveValue(/\d+/);
@@ -314,7 +314,7 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     // An unknown code, on the second line.
     await lines.fill(`${v.sku}\nNO-SUCH-CODE-42`);
     await page.getByRole('button', { name: 'Receive', exact: true }).click();
-    await expect(page.locator('#receive-lines-error')).toContainText('line 2: no product has the code "NO-SUCH-CODE-42"');
+    await expect(page.locator('#receive-lines-error')).toHaveText('Line 2: No product has the SKU or barcode “NO-SUCH-CODE-42”.');
     await expect(lines).toHaveValue(`${v.sku}\nNO-SUCH-CODE-42`);
     await settle(page, testInfo);
 
@@ -333,7 +333,7 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     await page.getByLabel('To', { exact: true }).selectOption({ label: 'ATH · Stoa Athens' });
     await page.getByLabel(/^Products/).fill(`${v.sku} 1`);
     await page.getByRole('button', { name: 'Create transfer' }).click();
-    await expect(page.locator('#transfer-to-error')).toHaveText('choose a different location to send to');
+    await expect(page.locator('#transfer-to-error')).toHaveText('Choose a different location to send to.');
     await expect(page.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel(/^Products/)).toHaveValue(`${v.sku} 1`);
     await expect(page).toHaveURL(/\/staff\/inventory\/transfers(\?|$)/);
@@ -347,7 +347,7 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     await page.getByLabel(/^Change/).fill('0');
     await page.getByLabel('Reason').selectOption({ label: 'Correction' });
     await page.getByRole('button', { name: 'Post adjustment' }).click();
-    await expect(page.locator('#adjust-change-error')).toHaveText('enter how many units to add (+) or remove (−)');
+    await expect(page.locator('#adjust-change-error')).toHaveText('Enter how many units to add (+) or remove (−).');
     await expect(page.getByLabel(/^Change/)).toHaveValue('0');
     await expect(page.getByLabel('SKU or barcode')).toHaveValue(v.sku);
     await settle(page, testInfo);
@@ -356,7 +356,11 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     await page.getByLabel(/^Change/).fill(String(-(before.ATH.available + 5)));
     await page.getByLabel('Reason').selectOption({ label: 'Damaged' });
     await page.getByRole('button', { name: 'Post adjustment' }).click();
-    await expect(page.locator('#adjust-change-error')).toContainText(`not enough stock of ${v.sku} at ATH`);
+    await expect(page.locator('#adjust-change-error')).toContainText(`Not enough stock of ${v.sku} at ATH:`);
+    // Nothing typed is lost: the manager corrects the number, not the whole form.
+    await expect(page.getByLabel(/^Change/)).toHaveValue(String(-(before.ATH.available + 5)));
+    await expect(page.getByLabel('SKU or barcode')).toHaveValue(v.sku);
+    await expect(page.getByLabel('Reason')).toHaveValue('damaged');
     await settle(page, testInfo);
 
     // Nothing was booked, and no transfer was drafted.
@@ -384,7 +388,7 @@ test.describe('inventory forms', { tag: '@nojs' }, () => {
     await page.getByLabel(/^Change/).fill('-2');
     await page.getByLabel('Reason').selectOption({ label: 'Found' });
     await page.getByRole('button', { name: 'Post adjustment' }).click();
-    await expect(page.locator('#adjust-reason-error')).toHaveText('found stock is added: enter a positive change');
+    await expect(page.locator('#adjust-reason-error')).toHaveText('Found stock is added: enter a positive change.');
     await settle(page, testInfo);
     await page.getByLabel(/^Change/).fill('2');
     await page.getByLabel('Note').fill('Found behind the counter');
@@ -436,7 +440,7 @@ test.describe('inventory documents', { tag: '@nojs' }, () => {
     // More than was sent is refused, next to the quantities.
     await page.getByLabel(`Received ${v.sku}`).fill('5');
     await page.getByRole('button', { name: 'Receive', exact: true }).click();
-    await expect(page.locator('#received-error')).toContainText('between 0 and the 2 units sent');
+    await expect(page.locator('#received-error')).toHaveText('Enter a number from 0 to 2.');
     await expect(page.locator('dd.status')).toHaveText('Sent');
     await settle(page, testInfo);
     await page.getByLabel(`Received ${v.sku}`).fill('2');
@@ -468,7 +472,7 @@ test.describe('inventory documents', { tag: '@nojs' }, () => {
     // An unknown code is refused next to the scan box and counts nothing.
     await scan.fill('NOT-A-CODE-9');
     await scan.press('Enter');
-    await expect(page.locator('#scan-error')).toContainText('no product has the code "NOT-A-CODE-9"');
+    await expect(page.locator('#scan-error')).toContainText('No product has the SKU or barcode “NOT-A-CODE-9”.');
     await expect(scan).toHaveValue('NOT-A-CODE-9');
     await expect(counted).toHaveValue('5');
     await settle(page, testInfo);

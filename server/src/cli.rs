@@ -140,7 +140,7 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                         config.data_dir.join("search").display()
                     );
                 }
-                Err(commerce::CommerceError::Conflict(_)) => {
+                Err(commerce::CommerceError::IndexLocked) => {
                     commerce::outbox::emit(&db, commerce::outbox::Change::Rebuild).await?;
                     println!(
                         "a running server holds the search index: it will rebuild it within a second"

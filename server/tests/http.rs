@@ -15,7 +15,6 @@ where
         let app = TestApp::start(&testdb).await;
         let app = f(app).await;
         app.stop().await;
-        testdb.cleanup().await;
     }
 }
 
@@ -65,7 +64,6 @@ async fn health_metrics_and_request_ids() {
         let (status, _) = get(&app.client(), &app.url("/metrics")).await;
         assert_eq!(status, 404);
         app.stop().await;
-        testdb.cleanup().await;
     }
 }
 
@@ -419,4 +417,148 @@ async fn create_staff_rejects_bad_input_and_writes_nothing() {
         );
     }
     assert_eq!(staff_user::Entity::find().all(&db).await.unwrap().len(), 0);
+}
+
+/// Posts the stock adjustment form as a browser without JavaScript and returns the page it is
+/// sent back to, read in `language`.
+async fn refused_adjustment(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(&str, &str)],
+    language: &str,
+) -> String {
+    let (_, form) = get(client, &app.url("/staff/inventory/adjust")).await;
+    let csrf = csrf_from(&form);
+    let mut fields = fields.to_vec();
+    fields.push(("csrf", csrf.as_str()));
+    let r = client
+        .post(app.url("/api/staff/inventory/adjust"))
+        .header("Accept", "text/html")
+        .header("Origin", format!("http://{}", app.addr))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_redirection(), "{language}: {}", r.status());
+    let back = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.starts_with("/staff/inventory/adjust?flash="), "{back}");
+    client
+        .get(app.url(&back))
+        .header("Accept-Language", language)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// A refused stock adjustment posted without JavaScript comes back to its form with the error
+/// next to the field (`aria-invalid`, `aria-describedby`), worded in the page's language from
+/// the error's code, and with what was typed still in the fields.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_form_posts_are_worded_per_language_next_to_their_field() {
+    for_each_backend(true, |app| async move {
+        let client = app.client();
+        let email = "manager.athens@stoa.test";
+        let (status, _) = sign_in(&app, &client, email, &app.demo_password(email)).await;
+        assert_eq!(status, 303);
+        let (_, form) = get(&client, &app.url("/staff/inventory/adjust")).await;
+        assert!(form.contains("<label for=\"adjust-change\""), "{form}");
+        assert!(!form.contains("aria-invalid"), "no error before a post");
+        let location = {
+            let marker = "<option value=\"";
+            let start = form.find("id=\"adjust-location\"").unwrap();
+            let rest = &form[start..];
+            let rest = &rest[rest.find(marker).unwrap() + marker.len()..];
+            // The first option is "choose"; the next one is the manager's only location.
+            let rest = &rest[rest.find(marker).unwrap() + marker.len()..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        };
+        // An unknown code is refused first, next to the code field, in each language.
+        for (language, words) in [
+            ("en", "No product has the SKU or barcode “NO-SUCH-SKU-ŁÓDŹ”."),
+            (
+                "el",
+                "Κανένα προϊόν δεν έχει τον κωδικό SKU ή τον γραμμωτό κώδικα «NO-SUCH-SKU-ŁÓDŹ».",
+            ),
+            (
+                "pl",
+                "Żaden produkt nie ma kodu SKU ani kodu kreskowego „NO-SUCH-SKU-ŁÓDŹ”.",
+            ),
+        ] {
+            let fields = [
+                ("location", location.as_str()),
+                ("code", "NO-SUCH-SKU-ŁÓDŹ"),
+                ("change", "0"),
+                ("reason", "correction"),
+                ("note", "typed <b>note</b>"),
+            ];
+            let page = refused_adjustment(&app, &client, &fields, language).await;
+            assert!(
+                page.contains(&format!(
+                    "<p id=\"adjust-code-error\" class=\"field-error\">{words}</p>"
+                )),
+                "{language}: {page}"
+            );
+            assert!(page.contains("aria-describedby=\"adjust-code-error\""));
+            assert!(page.contains("aria-invalid=\"true\""));
+            assert!(page.contains("NO-SUCH-SKU-ŁÓDŹ"), "the typed code is kept");
+            assert!(
+                page.contains("typed &lt;b&gt;note&lt;/b&gt;"),
+                "the note is kept, escaped"
+            );
+        }
+        // With a real SKU the zero change is refused next to the change field, in each language.
+        let sku = {
+            let (_, stock) = get(&client, &app.url("/staff/inventory")).await;
+            let marker = "class=\"sku\">";
+            let start = stock.find(marker).expect("a SKU on the stock page") + marker.len();
+            stock[start..start + stock[start..].find('<').unwrap()].to_owned()
+        };
+        let zero = [
+            ("location", location.as_str()),
+            ("code", sku.as_str()),
+            ("change", "0"),
+            ("reason", "correction"),
+        ];
+        for (language, words) in [
+            ("en", "Enter how many units to add (+) or remove (−)."),
+            (
+                "el",
+                "Εισαγάγετε πόσα τεμάχια προστίθενται (+) ή αφαιρούνται (−).",
+            ),
+            ("pl", "Wpisz, ile sztuk dodać (+) lub odjąć (−)."),
+        ] {
+            let page = refused_adjustment(&app, &client, &zero, language).await;
+            assert!(
+                page.contains(&format!(
+                    "<p id=\"adjust-change-error\" class=\"field-error\">{words}</p>"
+                )),
+                "{language}: {page}"
+            );
+            assert!(page.contains("aria-describedby=\"adjust-change-error\""));
+            assert!(page.contains(&format!("value=\"{sku}\"")), "the SKU is kept");
+        }
+        // Called from script, the same refusal is a 422 carrying the code, not English prose.
+        let mut fields = zero.to_vec();
+        let csrf = csrf_from(&form);
+        fields.push(("csrf", csrf.as_str()));
+        let r = client
+            .post(app.url("/api/staff/inventory/adjust"))
+            .header("Accept", "application/json")
+            .header("Origin", format!("http://{}", app.addr))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 422);
+        let body: serde_json::Value = serde_json::from_str(&r.text().await.unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"Validation": {"field": "change", "problem": {"code": "zero_change"}}})
+        );
+        app
+    })
+    .await;
 }

@@ -156,7 +156,6 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
 
         a.stop().await;
         b.stop().await;
-        testdb.cleanup().await;
     }
 }
 
@@ -199,5 +198,4 @@ async fn stoa_check_passes_then_names_the_first_mismatch() {
         )) && stderr.contains(&format!("on hand {}", level.on_hand + 5)),
         "{stderr}"
     );
-    testdb.cleanup().await;
 }

@@ -134,7 +134,6 @@ async fn price_name_and_status_changes_are_searchable_within_a_second() {
         .await;
 
         app.stop().await;
-        testdb.cleanup().await;
     }
 }
 
@@ -156,7 +155,6 @@ async fn a_deleted_index_is_rebuilt_at_start() {
     assert_eq!(result_slugs(&again), found);
     assert!(testdb.data_dir().join("search/current").is_file());
     app.stop().await;
-    testdb.cleanup().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -211,7 +209,6 @@ async fn sku_and_barcode_jump_to_the_variant_and_junk_is_harmless() {
     assert_eq!(status, 200);
     assert!(result_slugs(&page).is_empty());
     app.stop().await;
-    testdb.cleanup().await;
 }
 
 /// Several instances on one PostgreSQL database keep their own index and each sees every
@@ -261,7 +258,6 @@ async fn instances_follow_the_same_outbox_and_resume_after_a_restart() {
 
         drop((a, b));
         db.close().await.ok();
-        testdb.cleanup().await;
     }
 }
 
@@ -313,5 +309,4 @@ async fn reindex_command_with_and_without_a_running_server() {
     assert_eq!(status, 200);
     assert!(!result_slugs(&page).is_empty());
     app.stop().await;
-    testdb.cleanup().await;
 }

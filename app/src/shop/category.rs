@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{
-    api::category_page,
-    layout::{ProductGrid, ShopLayout},
+use super::{api::category_page, layout::ShopLayout};
+use crate::{
+    context::request_ctx,
+    error::ErrorPage,
+    i18n,
+    ui::{Pager, ProductGrid},
 };
-use crate::{context::request_ctx, error::ErrorPage, i18n, ui::Pager};
 
 /// Sort keys offered on category pages.
 pub const SORTS: [&str; 4] = ["newest", "price_asc", "price_desc", "name"];

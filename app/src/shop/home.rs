@@ -3,11 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{
-    api::home_page,
-    layout::{ProductGrid, ShopLayout},
-};
-use crate::{context::request_ctx, error::ErrorPage, i18n};
+use super::{api::home_page, layout::ShopLayout};
+use crate::{context::request_ctx, error::ErrorPage, i18n, ui::ProductGrid};
 
 /// Categories, products on sale and new arrivals.
 #[component]

@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::{api::nav_categories, model::ProductCard, searchbox::SearchBox};
+use super::{api::nav_categories, searchbox::SearchBox};
 use crate::{
     context::request_ctx,
     i18n::{self, Locale},
-    ui::Price,
 };
 
 /// Header, main content and footer of every shop page.
@@ -88,38 +87,6 @@ pub fn LanguageSwitcher() -> AnyView {
                     .collect_view()
             }}
         </nav>
-    }
-    .into_any()
-}
-
-/// A grid of product cards.
-#[component]
-pub fn ProductGrid(products: Vec<ProductCard>) -> AnyView {
-    let ctx = request_ctx();
-    let m = i18n::t(ctx.locale);
-    view! {
-        <ul class="product-grid">
-            {products
-                .into_iter()
-                .map(|p| {
-                    let href = ctx.href(&format!("/p/{}", p.slug));
-                    view! {
-                        <li class="product-card">
-                            <a href=href>
-                                {p.image.clone().map(|src| view! {
-                                    <img src=src alt="" width="320" height="320" loading="lazy"/>
-                                })}
-                                <span class="name">{p.name.clone()}</span>
-                            </a>
-                            {p.brand.clone().map(|b| view! { <span class="brand">{b}</span> })}
-                            <Price minor=p.price_minor currency=p.currency.clone()
-                                compare_at=p.compare_at_minor.unwrap_or(0) from=p.price_varies/>
-                            {(!p.in_stock).then(|| view! { <span class="badge out">{m.out_of_stock}</span> })}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
     }
     .into_any()
 }

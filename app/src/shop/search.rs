@@ -11,14 +11,14 @@ use leptos_router::hooks::use_location;
 
 use super::{
     api::search_results,
-    layout::{ProductGrid, ShopLayout},
+    layout::ShopLayout,
     model::{FacetLink, SearchView},
 };
 use crate::{
     context::{request_ctx, RequestCtx},
     error::ErrorPage,
     i18n::{self, Locale},
-    ui::Pager,
+    ui::{clip, Pager, ProductGrid},
 };
 
 /// Longest query string sent to the server function. Longer ones are cut (the server keeps only
@@ -32,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
     let location = use_location();
     let data = Resource::new(
         move || location.search.get(),
-        move |query| search_results(locale, clip(query, MAX_QUERY_BYTES)),
+        move |query| search_results(locale, clip(&query, MAX_QUERY_BYTES).to_owned()),
     );
     let pending = RwSignal::new(false);
     view! {
@@ -52,18 +52,6 @@ pub fn SearchPage() -> impl IntoView {
             </div>
         </ShopLayout>
     }
-}
-
-/// Cuts `s` to at most `max` bytes on a character boundary.
-pub(crate) fn clip(mut s: String, max: usize) -> String {
-    if s.len() > max {
-        let mut end = max;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        s.truncate(end);
-    }
-    s
 }
 
 /// The address of the search page for a query string (no `?`), in the page's language.

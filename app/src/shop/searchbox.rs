@@ -20,9 +20,12 @@ use leptos_router::{
 use super::{
     api::search_suggestions,
     model::{ProductCard, SuggestView},
-    search::clip,
 };
-use crate::{context::request_ctx, i18n, ui::Price};
+use crate::{
+    context::request_ctx,
+    i18n,
+    ui::{clip, Price},
+};
 
 /// Pause after the last keystroke before asking for suggestions.
 const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -153,7 +156,8 @@ pub fn SearchBox() -> AnyView {
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    let result = search_suggestions(locale, clip(text, MAX_TEXT_BYTES)).await;
+                    let result =
+                        search_suggestions(locale, clip(&text, MAX_TEXT_BYTES).to_owned()).await;
                     if generation.get_value() != this {
                         return;
                     }

@@ -1,10 +1,22 @@
-//! Shared widgets: prices, stock badges, pagination.
+//! Shared widgets: prices, stock badges, pagination, the product grid, text clipping.
 
 pub mod title;
 
 use leptos::prelude::*;
 
-use crate::{context::request_ctx, i18n};
+use crate::{context::request_ctx, i18n, shop::model::ProductCard};
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+pub fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
 
 /// A VAT-inclusive price, with the previous price struck through when on sale.
 #[component]
@@ -57,4 +69,36 @@ pub fn Pager(
             </nav>
         }
     })
+}
+
+/// A grid of product cards.
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>) -> AnyView {
+    let ctx = request_ctx();
+    let m = i18n::t(ctx.locale);
+    view! {
+        <ul class="product-grid">
+            {products
+                .into_iter()
+                .map(|p| {
+                    let href = ctx.href(&format!("/p/{}", p.slug));
+                    view! {
+                        <li class="product-card">
+                            <a href=href>
+                                {p.image.clone().map(|src| view! {
+                                    <img src=src alt="" width="320" height="320" loading="lazy"/>
+                                })}
+                                <span class="name">{p.name.clone()}</span>
+                            </a>
+                            {p.brand.clone().map(|b| view! { <span class="brand">{b}</span> })}
+                            <Price minor=p.price_minor currency=p.currency.clone()
+                                compare_at=p.compare_at_minor.unwrap_or(0) from=p.price_varies/>
+                            {(!p.in_stock).then(|| view! { <span class="badge out">{m.out_of_stock}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
 }

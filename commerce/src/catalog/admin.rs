@@ -11,6 +11,7 @@ use sea_orm::{
 
 use crate::{
     entity::{enums::ProductStatus, product, product_translation, variant},
+    error::Problem,
     outbox::{emit, Change},
     CommerceError, Result,
 };
@@ -35,13 +36,16 @@ pub async fn set_variant_price(
     if !(0..=MAX_PRICE_MINOR).contains(&price_minor) {
         return Err(CommerceError::validation(
             "price",
-            "the price must be between 0 and 10,000,000",
+            Problem::OutOfRange {
+                min: 0,
+                max: MAX_PRICE_MINOR,
+            },
         ));
     }
     if compare_at_minor.is_some_and(|c| c <= price_minor || c > MAX_PRICE_MINOR) {
         return Err(CommerceError::validation(
             "compare_at",
-            "the previous price must be higher than the new price",
+            Problem::CompareAtNotHigher,
         ));
     }
     let txn = db.begin().await?;
@@ -95,10 +99,13 @@ pub async fn rename_product(
     name: &str,
 ) -> Result<()> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
+    if name.is_empty() {
+        return Err(CommerceError::validation("name", Problem::Required));
+    }
+    if name.chars().count() > 200 {
         return Err(CommerceError::validation(
             "name",
-            "the name must have 1 to 200 characters",
+            Problem::TooLong { max: 200 },
         ));
     }
     let txn = db.begin().await?;

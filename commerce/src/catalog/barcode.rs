@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::CommerceError;
+use crate::{error::Problem, CommerceError};
 
 /// Why a string is not a valid EAN-13.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,12 +36,22 @@ pub enum BarcodeError {
     },
 }
 
+impl BarcodeError {
+    /// The code the pages word.
+    pub fn problem(&self) -> Problem {
+        match self {
+            BarcodeError::WrongLength { expected, .. } => Problem::BarcodeLength {
+                expected: *expected as u64,
+            },
+            BarcodeError::NonDigit { ch, .. } => Problem::InvalidChar { ch: *ch },
+            BarcodeError::BadCheckDigit { .. } => Problem::BarcodeCheckDigit,
+        }
+    }
+}
+
 impl From<BarcodeError> for CommerceError {
     fn from(e: BarcodeError) -> Self {
-        CommerceError::Validation {
-            field: Some("barcode"),
-            message: e.to_string(),
-        }
+        CommerceError::validation("barcode", e.problem())
     }
 }
 

@@ -1,6 +1,8 @@
 //! The catalogue: products, variants, categories, prices and their translations.
 
+#[cfg(feature = "db")]
 pub mod admin;
 pub mod barcode;
+#[cfg(feature = "db")]
 pub mod browse;
 pub mod sku;

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::CommerceError;
+use crate::{error::Problem, CommerceError};
 
 /// Why a string is not a valid SKU.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,12 +24,22 @@ pub enum SkuError {
     InvalidChar(char),
 }
 
+impl SkuError {
+    /// The code the pages word.
+    pub fn problem(&self) -> Problem {
+        match self {
+            SkuError::Empty => Problem::Required,
+            SkuError::TooLong { .. } => Problem::TooLong {
+                max: Sku::MAX_LEN as u64,
+            },
+            SkuError::InvalidChar(ch) => Problem::InvalidChar { ch: *ch },
+        }
+    }
+}
+
 impl From<SkuError> for CommerceError {
     fn from(e: SkuError) -> Self {
-        CommerceError::Validation {
-            field: Some("sku"),
-            message: e.to_string(),
-        }
+        CommerceError::validation("sku", e.problem())
     }
 }
 

@@ -17,7 +17,7 @@ use super::images::Motif;
 use crate::catalog::barcode::Ean13;
 
 /// Locale codes of the demo shop, default first.
-pub const LOCALES: [&str; 3] = ["en", "el", "pl"];
+pub const LOCALES: [&str; 3] = crate::locale::Locale::CODES;
 
 /// Currency of every demo price.
 pub const CURRENCY: &str = "EUR";

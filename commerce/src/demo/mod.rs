@@ -34,6 +34,7 @@ use crate::{
         product_option, product_translation, setting, staff_store_membership, staff_user, store,
         variant, variant_option_value, vat_rate,
     },
+    error::Conflict,
     inventory::{self, NewMovement},
     staff::password::hash_password,
     CommerceError, Result,
@@ -138,10 +139,7 @@ pub async fn load_with(
         let staff = staff_user::Entity::find().count(db).await?;
         let products = product::Entity::find().count(db).await?;
         if staff > 0 || products > 0 {
-            return Err(CommerceError::Conflict(format!(
-                "this database already holds {staff} staff account(s) and {products} product(s): \
-                 the demo shop loads only into an empty shop (use --force to load it anyway)"
-            )));
+            return Err(Conflict::ShopNotEmpty { staff, products }.into());
         }
     }
     let started = std::time::Instant::now();

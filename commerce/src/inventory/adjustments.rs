@@ -9,6 +9,7 @@ use crate::{
         enums::{AdjustmentReason, MovementReason},
         stock_movement, variant,
     },
+    error::Problem,
     types::Quantity,
     CommerceError, Result,
 };
@@ -42,29 +43,23 @@ pub async fn adjust(
 ) -> Result<stock_movement::Model> {
     use sea_orm::EntityTrait;
     if input.change == 0 {
-        return Err(CommerceError::validation(
-            "change",
-            "enter how many units to add (+) or remove (−)",
-        ));
+        return Err(CommerceError::validation("change", Problem::ZeroChange));
     }
     if input.change.abs() > Quantity::MAX {
         return Err(CommerceError::validation(
             "change",
-            format!("at most {} units at a time", Quantity::MAX),
+            Problem::OutOfRange {
+                min: -Quantity::MAX,
+                max: Quantity::MAX,
+            },
         ));
     }
     match input.reason {
         AdjustmentReason::Damaged | AdjustmentReason::Lost if input.change > 0 => {
-            return Err(CommerceError::validation(
-                "reason",
-                "damaged or lost stock is removed: enter a negative change",
-            ))
+            return Err(CommerceError::validation("reason", Problem::MustRemove))
         }
         AdjustmentReason::Found if input.change < 0 => {
-            return Err(CommerceError::validation(
-                "reason",
-                "found stock is added: enter a positive change",
-            ))
+            return Err(CommerceError::validation("reason", Problem::MustAdd))
         }
         _ => {}
     }
@@ -75,7 +70,7 @@ pub async fn adjust(
         variant::Entity::find_by_id(input.variant_id)
             .one(&*txn)
             .await?
-            .ok_or_else(|| CommerceError::validation("variant", "unknown variant"))?;
+            .ok_or_else(|| CommerceError::validation("variant", Problem::UnknownVariant))?;
         post_movement(
             &*txn,
             NewMovement {

@@ -24,19 +24,10 @@ use crate::{
         enums::{CountStatus, DocumentType, MovementReason},
         product, stock_count, stock_count_line, stock_level, variant,
     },
+    error::{Conflict, Problem},
     types::Quantity,
     CommerceError, Result,
 };
-
-impl CountStatus {
-    /// Whether a count in this state may move to `next`.
-    pub fn can_become(self, next: CountStatus) -> bool {
-        matches!(
-            (self, next),
-            (CountStatus::Open, CountStatus::Posted) | (CountStatus::Open, CountStatus::Cancelled)
-        )
-    }
-}
 
 /// A count with its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +75,7 @@ pub async fn open(
         if variants.is_empty() {
             return Err(CommerceError::validation(
                 "category",
-                "nothing to count: no active products there",
+                Problem::NothingToCount,
             ));
         }
         let on_hand: BTreeMap<i64, i64> = stock_level::Entity::find()
@@ -154,11 +145,7 @@ async fn open_count<C: ConnectionTrait>(
         .ok_or_else(|| CommerceError::NotFound(format!("count {id}")))?;
     writable_location(conn, actor, count.location_id, "location").await?;
     if count.status != CountStatus::Open {
-        return Err(CommerceError::Conflict(format!(
-            "count {} is already {}",
-            count.number,
-            super::views::count_status_word(count.status)
-        )));
+        return Err(Conflict::CountClosed(count.status).into());
     }
     Ok(count)
 }
@@ -178,10 +165,7 @@ async fn lock_open<C: ConnectionTrait>(conn: &C, count: &stock_count::Model) -> 
         .exec(conn)
         .await?;
     if done.rows_affected != 1 {
-        return Err(CommerceError::Conflict(format!(
-            "count {} is no longer open",
-            count.number
-        )));
+        return Err(Conflict::Stale.into());
     }
     Ok(())
 }
@@ -201,11 +185,9 @@ async fn close<C: ConnectionTrait>(
     if status == CountStatus::Posted {
         update = update.col_expr(stock_count::Column::PostedAt, Expr::value(Utc::now()));
     }
+    CountStatus::Open.transition(status)?;
     if update.exec(conn).await?.rows_affected != 1 {
-        return Err(CommerceError::Conflict(format!(
-            "count {} is no longer open",
-            count.number
-        )));
+        return Err(Conflict::Stale.into());
     }
     Ok(())
 }
@@ -232,10 +214,10 @@ pub async fn record(
                 if !(0..=Quantity::MAX).contains(&n) {
                     return Err(CommerceError::validation(
                         "counted",
-                        format!(
-                            "a counted quantity is between 0 and {}, not {n}",
-                            Quantity::MAX
-                        ),
+                        Problem::OutOfRange {
+                            min: 0,
+                            max: Quantity::MAX,
+                        },
                     ));
                 }
             }
@@ -306,8 +288,8 @@ async fn not_in_count<C: ConnectionTrait>(conn: &C, variant_id: i64) -> Commerce
         .await
         .ok()
         .flatten()
-        .map_or_else(|| format!("variant {variant_id}"), |v| v.sku);
-    CommerceError::validation("counted", format!("{sku} is not part of this count"))
+        .map_or_else(|| format!("#{variant_id}"), |v| v.sku);
+    CommerceError::validation("counted", Problem::NotOnDocument { code: sku })
 }
 
 /// One line of a count under review.
@@ -386,13 +368,13 @@ pub async fn post(db: &DatabaseConnection, actor: &Actor, id: i64) -> Result<Cou
             .await;
             if let Err(CommerceError::InsufficientStock(s)) = posted {
                 let reserved = level(conn, count.location_id, d.variant_id).await?.reserved;
-                return Err(CommerceError::Conflict(format!(
-                    "{} at {}: counted {} but {reserved} are reserved for orders; release \
-                     those first or count again",
-                    s.sku,
-                    s.location_code,
-                    d.counted.unwrap_or(0)
-                )));
+                return Err(Conflict::CountBelowReserved {
+                    sku: s.sku,
+                    location_code: s.location_code,
+                    counted: d.counted.unwrap_or(0),
+                    reserved,
+                }
+                .into());
             }
             posted?;
         }

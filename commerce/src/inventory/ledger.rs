@@ -13,6 +13,7 @@ use crate::{
         enums::{AdjustmentReason, DocumentType, MovementReason},
         location, stock_level, stock_movement, variant,
     },
+    error::Problem,
     CommerceError, Result, Shortage,
 };
 
@@ -74,10 +75,7 @@ pub async fn post_movement<C: ConnectionTrait>(
     m: NewMovement,
 ) -> Result<stock_movement::Model> {
     if m.quantity == 0 {
-        return Err(CommerceError::validation(
-            "quantity",
-            "a stock movement must change the quantity",
-        ));
+        return Err(CommerceError::validation("quantity", Problem::ZeroChange));
     }
     let level = match change_level(conn, m.location_id, m.variant_id, m.quantity, 0).await? {
         Some(level) => level,

@@ -38,9 +38,16 @@ pub use ledger::{level, post_movement, Level, NewMovement};
 use crate::{
     catalog::{barcode::Ean13, sku::Sku},
     entity::{location, store, variant},
+    error::Problem,
     types::Quantity,
     CommerceError, Result,
 };
+
+/// Longest list of codes one form takes, in bytes (about 10,000 lines).
+const MAX_CODE_TEXT: usize = 200_000;
+
+/// Longest note on a document, in characters.
+pub const MAX_NOTE: usize = 2000;
 
 /// Who is acting, and at which locations they may change stock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +113,7 @@ pub async fn writable_location<C: ConnectionTrait>(
     let loc = location::Entity::find_by_id(location_id)
         .one(conn)
         .await?
-        .ok_or_else(|| CommerceError::validation(field, "unknown location"))?;
+        .ok_or_else(|| CommerceError::validation(field, Problem::UnknownLocation))?;
     if let Scope::Stores(codes) = &actor.scope {
         let store_code = match loc.store_id {
             Some(id) => store::Entity::find_by_id(id)
@@ -133,16 +140,19 @@ pub(crate) async fn merge_lines<C: ConnectionTrait>(
     field: &'static str,
 ) -> Result<Vec<(variant::Model, i64)>> {
     if lines.is_empty() {
-        return Err(CommerceError::validation(field, "add at least one line"));
+        return Err(CommerceError::validation(field, Problem::Required));
     }
     let mut merged: BTreeMap<i64, i64> = BTreeMap::new();
     for l in lines {
         *merged.entry(l.variant_id).or_default() += l.quantity.get();
     }
-    if let Some((_, &q)) = merged.iter().find(|(_, &q)| q > Quantity::MAX) {
+    if merged.values().any(|&q| q > Quantity::MAX) {
         return Err(CommerceError::validation(
             field,
-            format!("at most {} units per line, not {q}", Quantity::MAX),
+            Problem::OutOfRange {
+                min: 1,
+                max: Quantity::MAX,
+            },
         ));
     }
     let variants = variant::Entity::find()
@@ -154,10 +164,7 @@ pub(crate) async fn merge_lines<C: ConnectionTrait>(
         .into_iter()
         .map(|(id, q)| match by_id.get(&id) {
             Some(v) => Ok((v.clone(), q)),
-            None => Err(CommerceError::validation(
-                field,
-                format!("unknown variant {id}"),
-            )),
+            None => Err(CommerceError::validation(field, Problem::UnknownVariant)),
         })
         .collect()
 }
@@ -204,8 +211,13 @@ pub async fn parse_code_lines<C: ConnectionTrait>(
     field: &'static str,
 ) -> Result<Vec<StockLine>> {
     let mut out: Vec<StockLine> = Vec::new();
-    if text.len() > 200_000 {
-        return Err(CommerceError::validation(field, "too many lines"));
+    if text.len() > MAX_CODE_TEXT {
+        return Err(CommerceError::validation(
+            field,
+            Problem::TooLong {
+                max: MAX_CODE_TEXT as u64,
+            },
+        ));
     }
     for (n, raw) in text.lines().enumerate() {
         let line = raw.trim();
@@ -229,16 +241,21 @@ pub async fn parse_code_lines<C: ConnectionTrait>(
             _ => {
                 return Err(CommerceError::validation(
                     field,
-                    format!("line {}: expected a SKU or barcode and a quantity", n + 1),
+                    Problem::on_line(n + 1, Problem::LineFormat),
                 ))
             }
         };
         let quantity = Quantity::parse(qty)
-            .map_err(|e| CommerceError::validation(field, format!("line {}: {e}", n + 1)))?;
+            .map_err(|e| CommerceError::validation(field, Problem::on_line(n + 1, e.problem())))?;
         let variant = find_variant_by_code(conn, code).await?.ok_or_else(|| {
             CommerceError::validation(
                 field,
-                format!("line {}: no product has the code {code:?}", n + 1),
+                Problem::on_line(
+                    n + 1,
+                    Problem::UnknownCode {
+                        code: code.to_owned(),
+                    },
+                ),
             )
         })?;
         out.push(StockLine {
@@ -247,7 +264,7 @@ pub async fn parse_code_lines<C: ConnectionTrait>(
         });
     }
     if out.is_empty() {
-        return Err(CommerceError::validation(field, "add at least one line"));
+        return Err(CommerceError::validation(field, Problem::Required));
     }
     Ok(out)
 }
@@ -260,7 +277,7 @@ pub(crate) async fn category_subtree<C: ConnectionTrait>(
 ) -> Result<std::collections::BTreeSet<i64>> {
     let all = crate::entity::category::Entity::find().all(conn).await?;
     if !all.iter().any(|c| c.id == id) {
-        return Err(CommerceError::validation(field, "unknown category"));
+        return Err(CommerceError::validation(field, Problem::UnknownCategory));
     }
     let mut ids = std::collections::BTreeSet::from([id]);
     loop {
@@ -296,9 +313,12 @@ pub(crate) fn provisional_number() -> String {
 /// Trims a free-text note; empty becomes `None`; longer than 2,000 characters is an error.
 pub(crate) fn clean_note(note: Option<String>, field: &'static str) -> Result<Option<String>> {
     match note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()) {
-        Some(n) if n.chars().count() > 2000 => {
-            Err(CommerceError::validation(field, "at most 2,000 characters"))
-        }
+        Some(n) if n.chars().count() > MAX_NOTE => Err(CommerceError::validation(
+            field,
+            Problem::TooLong {
+                max: MAX_NOTE as u64,
+            },
+        )),
         other => Ok(other),
     }
 }

@@ -16,6 +16,7 @@ use crate::{
         enums::{DocumentType, MovementReason},
         stock_receipt, stock_receipt_line,
     },
+    error::Problem,
     CommerceError, Result,
 };
 
@@ -59,7 +60,7 @@ async fn receive_in<C: ConnectionTrait>(
     if supplier.as_ref().is_some_and(|s| s.chars().count() > 200) {
         return Err(CommerceError::validation(
             "supplier",
-            "at most 200 characters",
+            Problem::TooLong { max: 200 },
         ));
     }
     let note = clean_note(input.note, "note")?;

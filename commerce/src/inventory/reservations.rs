@@ -23,6 +23,7 @@ use crate::{
         enums::{DocumentType, MovementReason, ReservationOwner, ReservationStatus},
         stock_movement, stock_reservation,
     },
+    error::{Conflict, Problem},
     types::Quantity,
     CommerceError, Result,
 };
@@ -65,7 +66,7 @@ pub async fn reserve<C: ConnectionTrait>(
     expires_at: Option<DateTime<Utc>>,
 ) -> Result<Vec<stock_reservation::Model>> {
     if lines.is_empty() {
-        return Err(CommerceError::validation("lines", "nothing to reserve"));
+        return Err(CommerceError::validation("lines", Problem::Required));
     }
     let mut merged: BTreeMap<(i64, i64), i64> = BTreeMap::new();
     for l in lines {
@@ -162,16 +163,12 @@ pub async fn commit<C: ConnectionTrait>(
 ) -> Result<Vec<stock_movement::Model>> {
     let held = active(conn, holder).await?;
     if held.is_empty() {
-        return Err(CommerceError::Conflict(
-            "the reservation has lapsed or was already used".into(),
-        ));
+        return Err(Conflict::ReservationLapsed.into());
     }
     // Reservations first, then levels (see `give_back`).
     for r in &held {
         if !finish_one(conn, r.id, ReservationStatus::Committed, None).await? {
-            return Err(CommerceError::Conflict(
-                "the reservation has lapsed or was already used".into(),
-            ));
+            return Err(Conflict::ReservationLapsed.into());
         }
     }
     let mut movements = Vec::with_capacity(held.len());

@@ -6,6 +6,7 @@ use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryF
 use super::{writable_location, Actor, Scope};
 use crate::{
     entity::{location, variant},
+    error::Problem,
     CommerceError, Result,
 };
 
@@ -18,7 +19,10 @@ fn check(value: i64, field: &'static str) -> Result<i32> {
     } else {
         Err(CommerceError::validation(
             field,
-            format!("a threshold is between 0 and {MAX_THRESHOLD}, not {value}"),
+            Problem::OutOfRange {
+                min: 0,
+                max: MAX_THRESHOLD,
+            },
         ))
     }
 }

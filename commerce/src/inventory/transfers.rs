@@ -23,32 +23,9 @@ use crate::{
         enums::{DocumentType, MovementReason, TransferStatus},
         stock_transfer, stock_transfer_line,
     },
+    error::{Conflict, Problem},
     CommerceError, Result,
 };
-
-impl TransferStatus {
-    /// Whether a transfer in this state may move to `next`.
-    pub fn can_become(self, next: TransferStatus) -> bool {
-        use TransferStatus::*;
-        matches!(
-            (self, next),
-            (Draft, Sent) | (Draft, Cancelled) | (Sent, Received)
-        )
-    }
-
-    /// `next` if allowed, else a [`CommerceError::Conflict`] saying why not.
-    pub fn become_(self, next: TransferStatus) -> Result<TransferStatus> {
-        if self.can_become(next) {
-            Ok(next)
-        } else {
-            Err(CommerceError::Conflict(format!(
-                "a {} transfer cannot be {}",
-                super::views::transfer_status_word(self),
-                super::views::transfer_status_word(next)
-            )))
-        }
-    }
-}
 
 /// A transfer to draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,12 +68,9 @@ pub async fn create(
         let to = crate::entity::location::Entity::find_by_id(input.to_location_id)
             .one(conn)
             .await?
-            .ok_or_else(|| CommerceError::validation("to", "unknown location"))?;
+            .ok_or_else(|| CommerceError::validation("to", Problem::UnknownLocation))?;
         if from.id == to.id {
-            return Err(CommerceError::validation(
-                "to",
-                "choose a different location to send to",
-            ));
+            return Err(CommerceError::validation("to", Problem::SameLocation));
         }
         let note = clean_note(input.note, "note")?;
         let lines = merge_lines(conn, &input.lines, "lines").await?;
@@ -158,7 +132,7 @@ async fn transition<C: ConnectionTrait>(
     t: &stock_transfer::Model,
     to: TransferStatus,
 ) -> Result<()> {
-    t.status.become_(to)?;
+    t.status.transition(to)?;
     let now = Utc::now();
     let mut update = stock_transfer::Entity::update_many()
         .col_expr(stock_transfer::Column::Status, Expr::value(to))
@@ -175,9 +149,7 @@ async fn transition<C: ConnectionTrait>(
         _ => {}
     }
     if update.exec(conn).await?.rows_affected != 1 {
-        return Err(CommerceError::Conflict(
-            "someone else changed this transfer meanwhile; reload it".into(),
-        ));
+        return Err(Conflict::Stale.into());
     }
     Ok(())
 }
@@ -241,16 +213,18 @@ pub async fn receive(
             let Some(line) = lines.iter().find(|l| l.variant_id == variant_id) else {
                 return Err(CommerceError::validation(
                     "received",
-                    format!("variant {variant_id} is not on this transfer"),
+                    Problem::NotOnDocument {
+                        code: format!("#{variant_id}"),
+                    },
                 ));
             };
             if units < 0 || units > line.quantity_sent {
                 return Err(CommerceError::validation(
                     "received",
-                    format!(
-                        "between 0 and the {} units sent, not {units}",
-                        line.quantity_sent
-                    ),
+                    Problem::OutOfRange {
+                        min: 0,
+                        max: line.quantity_sent,
+                    },
                 ));
             }
             arrived.insert(variant_id, units);

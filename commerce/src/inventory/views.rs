@@ -12,11 +12,12 @@ use super::find_variant_by_code;
 use crate::{
     entity::{
         category, category_translation,
-        enums::{CountStatus, DocumentType, TransferStatus},
+        enums::{DocumentType, TransferStatus},
         location, option_value_translation, order, product, product_translation, return_request,
         staff_user, stock_count, stock_level, stock_movement, stock_receipt, stock_transfer,
         stock_transfer_line, store, variant, variant_option_value,
     },
+    error::Problem,
     CommerceError, Result,
 };
 
@@ -321,7 +322,7 @@ pub async fn stock<C: ConnectionTrait>(
             .iter()
             .find(|l| l.id == id)
             .cloned()
-            .ok_or_else(|| CommerceError::validation("location", "unknown location"))?],
+            .ok_or_else(|| CommerceError::validation("location", Problem::UnknownLocation))?],
         None => all_locations,
     };
     let q = query.q.trim();
@@ -703,7 +704,7 @@ pub async fn recent_transfers<C: ConnectionTrait>(
         out.push(DocumentSummary {
             id: t.id,
             number: t.number,
-            status: transfer_status_word(t.status).into(),
+            status: t.status.word().into(),
             place: format!(
                 "{} → {}",
                 code_of(&codes, t.from_location_id),
@@ -737,30 +738,11 @@ pub async fn recent_counts<C: ConnectionTrait>(
         out.push(DocumentSummary {
             id: c.id,
             number: c.number,
-            status: count_status_word(c.status).into(),
+            status: c.status.word().into(),
             place: code_of(&codes, c.location_id),
             lines,
             created_at: c.created_at,
         });
     }
     Ok(out)
-}
-
-/// `draft`, `sent`, `received`, `cancelled`.
-pub fn transfer_status_word(s: TransferStatus) -> &'static str {
-    match s {
-        TransferStatus::Draft => "draft",
-        TransferStatus::Sent => "sent",
-        TransferStatus::Received => "received",
-        TransferStatus::Cancelled => "cancelled",
-    }
-}
-
-/// `open`, `posted`, `cancelled`.
-pub fn count_status_word(s: CountStatus) -> &'static str {
-    match s {
-        CountStatus::Open => "open",
-        CountStatus::Posted => "posted",
-        CountStatus::Cancelled => "cancelled",
-    }
 }

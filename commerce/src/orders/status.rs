@@ -1,6 +1,8 @@
-//! State machines with explicit allowed transitions (DESIGN §4): orders, returns, payment links
-//! and register shifts. An illegal transition is a [`CommerceError::Conflict`], never a silent
-//! no-op; moving to the current status is illegal too.
+//! State machines with explicit allowed transitions (DESIGN §4): orders, returns, payment links,
+//! register shifts, stock transfers and stock counts — one vocabulary for every status enum
+//! (`next_statuses`, `can_transition_to`, `transition`, `is_terminal`). An illegal transition is
+//! a [`CommerceError::Conflict`] carrying a [`Transition`] code, never a silent no-op; moving to
+//! the current status is illegal too.
 //!
 //! | machine | from | allowed to |
 //! |---|---|---|
@@ -16,16 +18,22 @@
 //! | payment link | paid, expired, cancelled | — (terminal) |
 //! | shift | open | closed |
 //! | shift | closed | — (terminal) |
+//! | transfer | draft | sent, cancelled |
+//! | transfer | sent | received |
+//! | transfer | received, cancelled | — (terminal) |
+//! | count | open | posted, cancelled |
+//! | count | posted, cancelled | — (terminal) |
 
-use sea_orm::ActiveEnum;
-
-use crate::entity::enums::{OrderStatus, PaymentLinkStatus, ReturnStatus, ShiftStatus};
+use crate::entity::enums::{
+    CountStatus, OrderStatus, PaymentLinkStatus, ReturnStatus, ShiftStatus, TransferStatus,
+};
+use crate::error::{Conflict, Transition};
 use crate::{CommerceError, Result};
 
 /// Implements `next_statuses`, `can_transition_to`, `transition` and `is_terminal` for a status
 /// enum from its transition table; the `match` makes the table name every variant.
 macro_rules! state_machine {
-    ($ty:ident, $what:literal, { $($from:ident => [$($to:ident),*],)* }) => {
+    ($ty:ident, $transition:ident, $what:literal, { $($from:ident => [$($to:ident),*],)* }) => {
         impl $ty {
             #[doc = concat!("The statuses a ", $what, " may move to from this one (empty when terminal).")]
             pub fn next_statuses(self) -> &'static [$ty] {
@@ -44,11 +52,9 @@ macro_rules! state_machine {
                 if self.can_transition_to(next) {
                     Ok(next)
                 } else {
-                    Err(CommerceError::Conflict(format!(
-                        concat!("cannot move ", $what, " from {} to {}"),
-                        self.to_value(),
-                        next.to_value()
-                    )))
+                    Err(CommerceError::Conflict(Conflict::Transition(Transition::$transition(
+                        self, next,
+                    ))))
                 }
             }
 
@@ -60,7 +66,7 @@ macro_rules! state_machine {
     };
 }
 
-state_machine!(OrderStatus, "order", {
+state_machine!(OrderStatus, Order, "order", {
     Pending => [Confirmed, Cancelled, Expired],
     Confirmed => [ReadyForPickup, Shipped, Completed, Cancelled],
     ReadyForPickup => [Completed, Expired, Cancelled],
@@ -70,7 +76,7 @@ state_machine!(OrderStatus, "order", {
     Expired => [],
 });
 
-state_machine!(ReturnStatus, "return", {
+state_machine!(ReturnStatus, Return, "return", {
     Booked => [Received, Cancelled, Rejected],
     Received => [Refunded, Rejected],
     Refunded => [],
@@ -78,16 +84,29 @@ state_machine!(ReturnStatus, "return", {
     Cancelled => [],
 });
 
-state_machine!(PaymentLinkStatus, "payment link", {
+state_machine!(PaymentLinkStatus, PaymentLink, "payment link", {
     Open => [Paid, Expired, Cancelled],
     Paid => [],
     Expired => [],
     Cancelled => [],
 });
 
-state_machine!(ShiftStatus, "shift", {
+state_machine!(ShiftStatus, Shift, "shift", {
     Open => [Closed],
     Closed => [],
+});
+
+state_machine!(TransferStatus, Transfer, "transfer", {
+    Draft => [Sent, Cancelled],
+    Sent => [Received],
+    Received => [],
+    Cancelled => [],
+});
+
+state_machine!(CountStatus, Count, "count", {
+    Open => [Posted, Cancelled],
+    Posted => [],
+    Cancelled => [],
 });
 
 #[cfg(test)]
@@ -95,8 +114,6 @@ mod tests {
     use std::collections::HashSet;
     use std::fmt::Debug;
     use std::hash::Hash;
-
-    use sea_orm::{ActiveEnum, Iterable};
 
     use super::*;
 
@@ -108,9 +125,10 @@ mod tests {
         can: fn(T, T) -> bool,
         go: fn(T, T) -> Result<T>,
     ) where
-        T: ActiveEnum<Value = String> + Iterable + Copy + Eq + Hash + Debug,
+        T: Copy + Eq + Hash + Debug + std::fmt::Display + 'static,
+        T: AllValues,
     {
-        let names: HashSet<String> = T::iter().map(|s| s.to_value()).collect();
+        let names: HashSet<String> = T::all().iter().map(|s| s.to_string()).collect();
         for (from, to) in allowed {
             assert!(names.contains(*from), "unknown status {from} in table");
             assert!(names.contains(*to), "unknown status {to} in table");
@@ -120,9 +138,9 @@ mod tests {
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect();
         let mut seen = 0;
-        for from in T::iter() {
-            for to in T::iter() {
-                let key = (from.to_value(), to.to_value());
+        for &from in T::all() {
+            for &to in T::all() {
+                let key = (from.to_string(), to.to_string());
                 let expected = allowed.contains(&key);
                 assert_eq!(can(from, to), expected, "{what}: {from:?} -> {to:?}");
                 match go(from, to) {
@@ -130,10 +148,10 @@ mod tests {
                         assert!(expected, "{what}: {from:?} -> {to:?} should fail");
                         assert_eq!(next, to);
                     }
-                    Err(CommerceError::Conflict(msg)) => {
+                    Err(e @ CommerceError::Conflict(Conflict::Transition(_))) => {
                         assert!(!expected, "{what}: {from:?} -> {to:?} should succeed");
                         assert_eq!(
-                            msg,
+                            e.to_string(),
                             format!("cannot move {what} from {} to {}", key.0, key.1)
                         );
                     }
@@ -145,6 +163,53 @@ mod tests {
             }
         }
         assert_eq!(seen, allowed.len(), "{what}: table has duplicate rows");
+    }
+
+    /// `ALL` of a stored enum, through a trait so [`check_exhaustive`] can be generic.
+    trait AllValues: Sized + 'static {
+        fn all() -> &'static [Self];
+    }
+
+    macro_rules! all_values {
+        ($($ty:ty),*) => {$(
+            impl AllValues for $ty {
+                fn all() -> &'static [Self] {
+                    <$ty>::ALL
+                }
+            }
+        )*};
+    }
+    all_values!(
+        OrderStatus,
+        ReturnStatus,
+        PaymentLinkStatus,
+        ShiftStatus,
+        TransferStatus,
+        CountStatus
+    );
+
+    #[test]
+    fn transfer_transitions_match_table() {
+        check_exhaustive(
+            "transfer",
+            &[
+                ("draft", "sent"),
+                ("draft", "cancelled"),
+                ("sent", "received"),
+            ],
+            TransferStatus::can_transition_to,
+            TransferStatus::transition,
+        );
+    }
+
+    #[test]
+    fn count_transitions_match_table() {
+        check_exhaustive(
+            "count",
+            &[("open", "posted"), ("open", "cancelled")],
+            CountStatus::can_transition_to,
+            CountStatus::transition,
+        );
     }
 
     #[test]
@@ -207,7 +272,11 @@ mod tests {
 
     #[test]
     fn terminal_statuses() {
-        let terminal: Vec<_> = OrderStatus::iter().filter(|s| s.is_terminal()).collect();
+        let terminal: Vec<_> = OrderStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.is_terminal())
+            .collect();
         assert_eq!(
             terminal,
             [
@@ -216,7 +285,11 @@ mod tests {
                 OrderStatus::Expired
             ]
         );
-        let terminal: Vec<_> = ReturnStatus::iter().filter(|s| s.is_terminal()).collect();
+        let terminal: Vec<_> = ReturnStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.is_terminal())
+            .collect();
         assert_eq!(
             terminal,
             [
@@ -238,6 +311,12 @@ mod tests {
             err.to_string(),
             "cannot move order from shipped to cancelled"
         );
-        assert!(matches!(err, CommerceError::Conflict(_)));
+        assert!(matches!(
+            err,
+            CommerceError::Conflict(Conflict::Transition(Transition::Order(
+                OrderStatus::Shipped,
+                OrderStatus::Cancelled
+            )))
+        ));
     }
 }

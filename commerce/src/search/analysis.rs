@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 pub const FOLD: &str = "fold";
 
 /// Locales with their own text fields, in field order.
-pub const LOCALES: [&str; 3] = ["en", "el", "pl"];
+pub const LOCALES: [&str; 3] = crate::locale::Locale::CODES;
 
 /// Longest token kept, in bytes.
 const MAX_TOKEN_BYTES: usize = 80;

@@ -170,7 +170,7 @@ impl SearchIndex {
                 index.sync(db).await?;
                 Ok(index)
             }
-            Err(e @ CommerceError::Conflict(_)) => Err(e),
+            Err(e @ CommerceError::IndexLocked) => Err(e),
             Ok(None) | Err(_) => {
                 if let Err(e) = &opened {
                     tracing::warn!(error = %e, "search index unreadable; rebuilding");
@@ -273,9 +273,7 @@ impl SearchIndex {
                     .build(),
             )
             .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => CommerceError::Conflict(
-                    "the search index is in use by another stoa process".into(),
-                ),
+                tantivy::TantivyError::LockFailure(..) => CommerceError::IndexLocked,
                 e => tantivy_error(e),
             })?;
         Ok(Live {

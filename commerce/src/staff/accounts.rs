@@ -15,6 +15,7 @@ use crate::{
         enums::{LocationKind, StaffRole},
         location, staff_store_membership, staff_user, store, vat_rate,
     },
+    error::{Conflict, Problem},
     sign_in::{self, Throttle},
     types::Email,
     CommerceError, Result,
@@ -36,24 +37,7 @@ pub struct NewStaff {
 }
 
 fn parse_role(role: &str) -> Result<StaffRole> {
-    match role {
-        "owner" => Ok(StaffRole::Owner),
-        "manager" => Ok(StaffRole::Manager),
-        "cashier" => Ok(StaffRole::Cashier),
-        other => Err(CommerceError::Validation {
-            field: Some("role"),
-            message: format!("unknown role {other:?} (expected owner, manager or cashier)"),
-        }),
-    }
-}
-
-/// The snake_case name of a role.
-pub fn role_name(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Owner => "owner",
-        StaffRole::Manager => "manager",
-        StaffRole::Cashier => "cashier",
-    }
+    StaffRole::from_word(role).ok_or(CommerceError::validation("role", Problem::UnknownRole))
 }
 
 /// Creates a staff account with its store memberships, all or nothing.
@@ -61,10 +45,7 @@ pub fn role_name(role: StaffRole) -> &'static str {
 /// Errors: invalid e-mail, weak password, unknown role or store code → `Validation`; e-mail
 /// already used → `Conflict`.
 pub async fn create_staff(db: &DatabaseConnection, new: NewStaff) -> Result<staff_user::Model> {
-    let email = Email::parse(&new.email).map_err(|e| CommerceError::Validation {
-        field: Some("email"),
-        message: e.to_string(),
-    })?;
+    let email = Email::parse(&new.email)?;
     password::validate_new_password(&new.password)?;
     let role = parse_role(&new.role)?;
     let hash = password::hash_password(&new.password)?;
@@ -88,10 +69,10 @@ pub async fn create_staff(db: &DatabaseConnection, new: NewStaff) -> Result<staf
             .await?
             .is_some()
         {
-            return Err(CommerceError::Conflict(format!(
-                "a staff account for {} already exists",
-                email.as_str()
-            )));
+            return Err(Conflict::StaffExists {
+                email: email.as_str().to_owned(),
+            }
+            .into());
         }
         let mut store_ids = Vec::new();
         for code in &new.store_codes {
@@ -100,10 +81,7 @@ pub async fn create_staff(db: &DatabaseConnection, new: NewStaff) -> Result<staf
                 .filter(store::Column::Code.eq(code.as_str()))
                 .one(&*txn)
                 .await?
-                .ok_or_else(|| CommerceError::Validation {
-                    field: Some("store"),
-                    message: format!("unknown store code {code}"),
-                })?;
+                .ok_or(CommerceError::validation("store", Problem::UnknownStore))?;
             store_ids.push(s.id);
         }
         let user = staff_user::ActiveModel {
@@ -316,7 +294,7 @@ pub async fn settings_overview<C: ConnectionTrait>(db: &C) -> Result<SettingsOve
         staff.push(StaffSummary {
             email: u.email,
             name: u.name,
-            role: role_name(u.role).to_owned(),
+            role: u.role.word().to_owned(),
             stores: codes,
             active: u.active,
         });

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use tokio::sync::Semaphore;
 
-use crate::{CommerceError, Result};
+use crate::{error::Problem, CommerceError, Result};
 
 /// Memory cost in KiB (19 MiB, OWASP Password Storage Cheat Sheet).
 pub const M_COST_KIB: u32 = 19_456;
@@ -168,13 +168,17 @@ pub fn validate_new_password(password: &str) -> Result<(), CommerceError> {
     if len < MIN_LEN {
         return Err(CommerceError::validation(
             "password",
-            format!("a password needs at least {MIN_LEN} characters"),
+            Problem::TooShort {
+                min: MIN_LEN as u64,
+            },
         ));
     }
     if len > MAX_LEN {
         return Err(CommerceError::validation(
             "password",
-            format!("a password has at most {MAX_LEN} characters"),
+            Problem::TooLong {
+                max: MAX_LEN as u64,
+            },
         ));
     }
     let mut chars = password.chars();
@@ -182,7 +186,7 @@ pub fn validate_new_password(password: &str) -> Result<(), CommerceError> {
     if chars.all(|c| Some(c) == first) {
         return Err(CommerceError::validation(
             "password",
-            "a password cannot be one character repeated",
+            Problem::RepeatedCharacter,
         ));
     }
     Ok(())

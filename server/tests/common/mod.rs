@@ -4,91 +4,44 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use tokio::sync::oneshot;
 
-/// Which database a test server runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    /// A temporary SQLite file.
-    Sqlite,
-    /// A fresh database on the server in `STOA_TEST_PG_URL`.
-    Postgres,
-}
+pub use commerce::test_support::Backend;
 
 /// The backends to run on: SQLite always, PostgreSQL when `STOA_TEST_PG_URL` is set.
 pub fn backends() -> Vec<Backend> {
-    let mut v = vec![Backend::Sqlite];
-    if std::env::var("STOA_TEST_PG_URL").is_ok_and(|u| !u.is_empty()) {
-        v.push(Backend::Postgres);
-    }
-    v
+    Backend::available()
 }
 
-/// A prepared data folder and database (migrated, optionally with the demo shop).
+/// A prepared data folder and database (migrated, optionally with the demo shop), dropped with
+/// the value (`commerce::test_support::TestDb`).
 pub struct TestDb {
-    pub dir: tempfile::TempDir,
+    inner: commerce::test_support::TestDb,
+    /// The connection URL.
     pub url: String,
+    /// Which backend.
     pub backend: Backend,
 }
 
 impl TestDb {
     pub async fn new(backend: Backend, demo: bool) -> TestDb {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let url = match backend {
-            Backend::Sqlite => {
-                format!("sqlite://{}?mode=rwc", dir.path().join("stoa.db").display())
-            }
-            Backend::Postgres => fresh_pg_database().await,
-        };
-        let db = commerce::db::connect(&url).await.expect("connect");
-        commerce::db::migrate(&db).await.expect("migrate");
+        let inner = commerce::test_support::TestDb::new(backend).await;
         if demo {
-            commerce::demo::load(&db, dir.path()).await.expect("demo");
+            let db = inner.connect().await;
+            commerce::demo::load(&db, inner.path()).await.expect("demo");
+            db.close().await.ok();
         }
-        db.close().await.ok();
-        TestDb { dir, url, backend }
+        TestDb {
+            url: inner.url.clone(),
+            backend,
+            inner,
+        }
     }
 
     pub fn data_dir(&self) -> PathBuf {
-        self.dir.path().to_path_buf()
+        self.inner.data_dir()
     }
-
-    /// Drops the PostgreSQL database (the SQLite file goes with the temporary folder).
-    pub async fn cleanup(self) {
-        if self.backend == Backend::Postgres {
-            let name = self
-                .url
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .split('?')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            let base = std::env::var("STOA_TEST_PG_URL").unwrap();
-            if let Ok(admin) = commerce::db::connect(&base).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .await;
-                admin.close().await.ok();
-            }
-        }
-    }
-}
-
-async fn fresh_pg_database() -> String {
-    let base = std::env::var("STOA_TEST_PG_URL").unwrap();
-    let admin = commerce::db::connect(&base)
-        .await
-        .expect("connect to STOA_TEST_PG_URL");
-    let name = format!("stoa_test_{}", uuid::Uuid::new_v4().simple());
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create test database");
-    admin.close().await.ok();
-    commerce::db::with_database(&base, &name)
 }
 
 /// A running server.

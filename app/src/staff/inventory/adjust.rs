@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use commerce::entity::enums::AdjustmentReason;
+
 use super::{
-    adjustment_label,
     api::{adjust_form, AdjustStock},
-    described, invalid, kept, kept_id, location_options,
+    kept, kept_id, location_options,
     model::AdjustFormView,
-    Csrf, FieldError, FormError, FormState, InventoryError, InventoryShell,
+    Csrf, Field, FormError, FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n};
 
@@ -37,7 +38,6 @@ pub fn AdjustPage() -> impl IntoView {
 }
 
 const FIELDS: &[&str] = &["location", "code", "variant", "change", "reason", "note"];
-const REASONS: [&str; 4] = ["damaged", "lost", "found", "correction"];
 
 #[component]
 fn AdjustView(v: AdjustFormView, action: ServerAction<AdjustStock>) -> impl IntoView {
@@ -58,6 +58,14 @@ fn AdjustView(v: AdjustFormView, action: ServerAction<AdjustStock>) -> impl Into
         .or_else(|| v.variant.as_ref().map(|x| x.sku.clone()))
         .unwrap_or_default();
     let reason = kept(&q, "reason");
+    let (change, note) = (kept(&q, "change"), kept(&q, "note"));
+    let variant_hint = v.variant.as_ref().map(|x| {
+        if x.options.is_empty() {
+            x.product.clone()
+        } else {
+            format!("{} · {}", x.product, x.options)
+        }
+    });
     let pending = action.pending();
     view! {
         <InventoryShell who=v.who.clone() title=m.adjust_stock.to_owned()>
@@ -65,53 +73,30 @@ fn AdjustView(v: AdjustFormView, action: ServerAction<AdjustStock>) -> impl Into
             <ActionForm action attr:class="stock-form card" attr:novalidate=true>
                 <FormError message=state.general(FIELDS)/>
                 <Csrf/>
-                <div class="field" class:invalid=move || location_err.get().is_some()>
-                    <label for="adjust-location">{m.location}</label>
-                    <select id="adjust-location" name="location"
-                        aria-invalid=invalid(location_err)
-                        aria-describedby=described(location_err, "adjust-location-error")>
+                <Field id="adjust-location" label=m.location error=location_err>
+                    <select id="adjust-location" name="location">
                         <option value="" selected=selected.is_none()>{m.choose}</option>
                         {location_options(&v.locations, selected)}
                     </select>
-                    <FieldError id="adjust-location-error" message=location_err/>
-                </div>
-                <div class="field" class:invalid=move || code_err.get().is_some()>
-                    <label for="adjust-code">{m.product_code}</label>
+                </Field>
+                <Field id="adjust-code" label=m.product_code error=code_err hint=variant_hint>
                     <input id="adjust-code" name="code" type="text" value=code autocomplete="off"
-                        autocapitalize="characters" spellcheck="false" maxlength="64"
-                        aria-invalid=invalid(code_err)
-                        aria-describedby=described(code_err, "adjust-code-error")/>
-                    {v.variant.as_ref().map(|x| view! {
-                        <p class="hint">{x.product.clone()}{(!x.options.is_empty()).then(|| format!(" · {}", x.options))}</p>
-                    })}
-                    <FieldError id="adjust-code-error" message=code_err/>
-                </div>
-                <div class="field" class:invalid=move || change_err.get().is_some()>
-                    <label for="adjust-change">{m.change}</label>
-                    <input id="adjust-change" name="change" type="number" step="1" value=kept(&q, "change")
-                        aria-invalid=invalid(change_err)
-                        aria-describedby=described(change_err, "adjust-change-error")/>
-                    <FieldError id="adjust-change-error" message=change_err/>
-                </div>
-                <div class="field" class:invalid=move || reason_err.get().is_some()>
-                    <label for="adjust-reason">{m.reason}</label>
-                    <select id="adjust-reason" name="reason"
-                        aria-invalid=invalid(reason_err)
-                        aria-describedby=described(reason_err, "adjust-reason-error")>
+                        autocapitalize="characters" spellcheck="false" maxlength="64"/>
+                </Field>
+                <Field id="adjust-change" label=m.change error=change_err>
+                    <input id="adjust-change" name="change" type="number" step="1" value=change/>
+                </Field>
+                <Field id="adjust-reason" label=m.reason error=reason_err>
+                    <select id="adjust-reason" name="reason">
                         <option value="" selected=reason.is_empty()>{m.choose}</option>
-                        {REASONS.iter().map(|r| view! {
-                            <option value=*r selected=reason == *r>{adjustment_label(m, r)}</option>
+                        {AdjustmentReason::ALL.iter().map(|r| view! {
+                            <option value=r.word() selected=reason == r.word()>{i18n::errors::adjustment_reason(m, *r)}</option>
                         }).collect_view()}
                     </select>
-                    <FieldError id="adjust-reason-error" message=reason_err/>
-                </div>
-                <div class="field" class:invalid=move || note_err.get().is_some()>
-                    <label for="adjust-note">{m.note}</label>
-                    <input id="adjust-note" name="note" type="text" maxlength="2000" value=kept(&q, "note")
-                        aria-invalid=invalid(note_err)
-                        aria-describedby=described(note_err, "adjust-note-error")/>
-                    <FieldError id="adjust-note-error" message=note_err/>
-                </div>
+                </Field>
+                <Field id="adjust-note" label=m.note error=note_err>
+                    <input id="adjust-note" name="note" type="text" maxlength="2000" value=note/>
+                </Field>
                 <button type="submit" class="primary" prop:disabled=move || pending.get()>{m.post_adjustment}</button>
             </ActionForm>
         </InventoryShell>

@@ -31,18 +31,11 @@ mod support {
         CommerceError,
     };
 
-    use super::super::{clip, enc, MAX_KEPT_INPUT};
+    pub(super) use commerce::{error::Problem, input};
+
+    use super::super::enc;
     use super::*;
-    use crate::{context::StaffSession, error::set_status, i18n};
-
-    pub(super) fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
-        use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)
-    }
-
-    /// The messages of the request's language (for the few messages made here).
-    pub(super) fn m() -> &'static i18n::Messages {
-        i18n::t(crate::context::request_ctx().locale)
-    }
+    use crate::{context::StaffSession, ui::clip};
 
     pub(super) fn who(s: &StaffSession) -> Who {
         Who {
@@ -129,162 +122,24 @@ mod support {
         }
     }
 
-    /// A validation error on `field`.
-    pub(super) fn invalid(field: &str, message: &str) -> AppError {
-        AppError::Validation {
-            field: Some(field.to_owned()),
-            message: message.to_owned(),
-        }
-    }
-
-    /// The id of a document or variant posted by a form; anything else is 0 (not found).
-    pub(super) fn document_id(value: &str) -> i64 {
-        value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .unwrap_or(0)
-    }
-
-    /// A location id from a `<select>`; nothing chosen is a validation error on `field`.
-    pub(super) fn parse_location(value: &str, field: &str) -> Result<i64, AppError> {
-        value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|id| *id > 0)
-            .ok_or_else(|| invalid(field, m().choose_location))
-    }
-
-    /// A whole number typed by a person: spaces around, a leading `+` and the real minus sign
-    /// `−` are accepted.
-    pub(super) fn parse_whole(value: &str, field: &str) -> Result<i64, AppError> {
-        let v = value.trim().replace('−', "-");
-        let v = v.strip_prefix('+').unwrap_or(&v);
-        if v.len() > 12 {
-            return Err(invalid(field, m().whole_number));
-        }
-        v.parse::<i64>()
-            .map_err(|_| invalid(field, m().whole_number))
-    }
-
     /// A commerce error as the pages show it; a shortage becomes a message on `stock_field`
     /// when the form has a field for the quantity.
     pub(super) fn map_err(e: CommerceError, stock_field: Option<&str>) -> AppError {
         match (e, stock_field) {
-            (CommerceError::InsufficientStock(s), Some(field)) => invalid(field, &s.to_string()),
+            (CommerceError::InsufficientStock(s), Some(field)) => {
+                AppError::invalid(field, Problem::NotEnoughStock(s))
+            }
             (e, _) => e.into(),
         }
     }
 
-    /// A read's result; a failure also sets the HTTP status (403 for a role without the
-    /// permission, 404…), for the page and for a direct call alike.
-    pub(super) fn read<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-        if let Err(e) = &result {
-            set_status(e.status());
-        }
-        result
-    }
-
-    /// Whether the request is a plain HTML form post (the browser wants a page back).
-    pub(super) fn plain_form() -> bool {
-        use_context::<http::request::Parts>()
-            .and_then(|p| {
-                p.headers
-                    .get(http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .map(|v| v.contains("text/html"))
-            })
-            .unwrap_or(false)
-    }
-
-    /// Where a change leads when it succeeds.
-    pub(super) enum Then {
-        /// To this page (the new receipt, transfer…), with or without JavaScript.
-        Go(String),
-        /// Stay on this page: the hydrated page reloads its data; a plain post is redirected
-        /// back to the page with `done=<form>`.
-        Stay(String),
-    }
-
-    /// The form a change came from, to send a plain post back to it after a failure.
-    pub(super) struct Back<'a> {
-        /// The form page (with the query of its view: filter, page…).
-        pub path: String,
-        /// The form's name (its error carries it, so the right form shows it).
-        pub form: &'static str,
-        /// The fields to fill in again.
-        pub inputs: Vec<(&'static str, &'a str)>,
-    }
-
-    impl Back<'_> {
-        /// Where a failed plain post goes: back to the form, naming the [`Flash`] that keeps
-        /// the error and the input in the session (short, and nothing typed in the URL).
-        ///
-        /// [`Flash`]: crate::context::Flash
-        async fn url(&self, e: &AppError) -> String {
-            let flash = crate::context::Flash {
-                id: String::new(),
-                form: self.form.to_owned(),
-                error: e.clone(),
-                inputs: self
-                    .inputs
-                    .iter()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| ((*k).to_owned(), clip(v, MAX_KEPT_INPUT).to_owned()))
-                    .collect(),
-            };
-            let token = use_context::<http::request::Parts>()
-                .and_then(|p| p.extensions.get::<crate::context::SessionToken>().cloned());
-            let kept = match (token, db(), serde_json::to_value(&flash)) {
-                (Some(token), Ok(db), Ok(value)) => {
-                    match commerce::sessions::put_flash(&db, &token.0, value).await {
-                        Ok(id) => id,
-                        Err(err) => {
-                            tracing::error!(error = %err, "keeping a failed form failed");
-                            None
-                        }
-                    }
-                }
-                _ => None,
-            };
-            match kept {
-                Some(id) => {
-                    let sep = if self.path.contains('?') { '&' } else { '?' };
-                    format!("{}{sep}flash={id}", self.path)
-                }
-                None => self.path.clone(),
-            }
-        }
-    }
-
-    /// Finishes a change: redirects as [`Then`] says on success; on failure sends a plain post
-    /// back to its form, and gives anyone else the error's HTTP status.
-    pub(super) async fn finish<T>(
-        result: Result<T, AppError>,
-        then: impl FnOnce(&T) -> Then,
-        back: Back<'_>,
-    ) -> Result<T, AppError> {
-        match &result {
-            Ok(v) => match then(v) {
-                Then::Go(url) => leptos_axum::redirect(&url),
-                Then::Stay(path) => {
-                    if plain_form() {
-                        let sep = if path.contains('?') { '&' } else { '?' };
-                        leptos_axum::redirect(&format!("{path}{sep}done={}", back.form));
-                    }
-                }
-            },
-            Err(e) => {
-                if plain_form() {
-                    leptos_axum::redirect(&back.url(e).await);
-                } else {
-                    set_status(e.status());
-                }
-            }
-        }
-        result
+    /// A location chosen in a `<select>`; nothing chosen is a validation error on `field`.
+    pub(super) fn parse_location(value: &str, field: &'static str) -> Result<i64, AppError> {
+        Ok(commerce::input::chosen_id(
+            value,
+            field,
+            Problem::UnknownLocation,
+        )?)
     }
 
     /// The filters of the stock and low-stock pages, from their query string.
@@ -373,6 +228,8 @@ mod support {
     }
 }
 
+#[cfg(feature = "ssr")]
+use crate::form::server::{db, finish, read, Back, Then};
 #[cfg(feature = "ssr")]
 use support::*;
 
@@ -569,11 +426,15 @@ pub async fn transfer_page(locale: Locale, id: i64) -> Result<TransferView, AppE
                     .map(location_option)
                     .ok_or(AppError::NotFound)
             };
+            let mine = writable(&staff, &all);
+            let may = |id: i64| mine.iter().any(|l| l.id == id);
             Ok::<_, AppError>(TransferView {
                 who: who(&staff),
+                may_send: may(t.transfer.from_location_id),
+                may_receive: may(t.transfer.to_location_id),
                 id: t.transfer.id,
                 number: t.transfer.number.clone(),
-                status: views::transfer_status_word(t.transfer.status).to_owned(),
+                status: t.transfer.status.word().to_owned(),
                 from: find(t.transfer.from_location_id)?,
                 to: find(t.transfer.to_location_id)?,
                 note: t.transfer.note.clone(),
@@ -688,7 +549,7 @@ pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountV
                 who: who(&staff),
                 id: count.id,
                 number: count.number,
-                status: views::count_status_word(count.status).to_owned(),
+                status: count.status.word().to_owned(),
                 location,
                 category,
                 created_at: count.created_at,
@@ -892,17 +753,16 @@ pub async fn adjust_stock(
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let db = db()?;
         let location_id = parse_location(&location, "location")?;
-        let variant = find_variant_by_code(&db, &code)
-            .await?
-            .ok_or_else(|| invalid("code", m().unknown_code))?;
-        let units = parse_whole(&change, "change")?;
-        let reason = match reason.as_str() {
-            "damaged" => AdjustmentReason::Damaged,
-            "lost" => AdjustmentReason::Lost,
-            "found" => AdjustmentReason::Found,
-            "correction" => AdjustmentReason::Correction,
-            _ => return Err(invalid("reason", m().choose_reason)),
-        };
+        let variant = find_variant_by_code(&db, &code).await?.ok_or_else(|| {
+            AppError::invalid(
+                "code",
+                Problem::UnknownCode {
+                    code: code.trim().to_owned(),
+                },
+            )
+        })?;
+        let units = input::whole(&change, "change")?;
+        let reason = input::choice(&reason, "reason", AdjustmentReason::from_word)?;
         adjustments::adjust(
             &db,
             &actor(&staff),
@@ -997,7 +857,7 @@ pub async fn send_transfer(
 ) -> Result<(), AppError> {
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         transfers::send(&db()?, &actor(&staff), id).await?;
@@ -1025,7 +885,7 @@ pub async fn cancel_transfer(
 ) -> Result<(), AppError> {
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         transfers::cancel(&db()?, &actor(&staff), id).await?;
@@ -1055,16 +915,13 @@ pub async fn receive_transfer(
 ) -> Result<(), AppError> {
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let mut arrived = Vec::with_capacity(received.len());
         for (variant, units) in &received {
-            let variant = variant
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| invalid("received", m().whole_number))?;
-            arrived.push((variant, parse_whole(units, "received")?));
+            let variant = input::whole(variant, "received")?;
+            arrived.push((variant, input::whole(units, "received")?));
         }
         arrived.sort_unstable();
         transfers::receive(&db()?, &actor(&staff), id, &arrived).await?;
@@ -1099,10 +956,7 @@ pub async fn open_count(
         let location_id = parse_location(&location, "location")?;
         let category_id = match category.trim() {
             "" => None,
-            c => Some(
-                c.parse::<i64>()
-                    .map_err(|_| invalid("category", m().choose_category))?,
-            ),
+            c => Some(input::chosen_id(c, "category", Problem::UnknownCategory)?),
         };
         let c = counts::open(&db()?, &actor(&staff), location_id, category_id).await?;
         Ok::<_, AppError>(c.count.id)
@@ -1136,7 +990,7 @@ pub async fn scan_count(
         staff::role::Permission,
     };
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let db = db()?;
@@ -1197,7 +1051,7 @@ pub async fn record_count(
 ) -> Result<(), AppError> {
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let mut entries = Vec::new();
@@ -1205,14 +1059,8 @@ pub async fn record_count(
             if was.get(variant).is_some_and(|w| w.trim() == value.trim()) {
                 continue;
             }
-            let variant = variant
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| invalid("counted", m().whole_number))?;
-            let units = match value.trim() {
-                "" => None,
-                v => Some(parse_whole(v, "counted")?),
-            };
+            let variant = input::whole(variant, "counted")?;
+            let units = input::optional_whole(value, "counted")?;
             entries.push((variant, units));
         }
         entries.sort_unstable();
@@ -1243,7 +1091,7 @@ pub async fn post_count(
 ) -> Result<(), AppError> {
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         counts::post(&db()?, &actor(&staff), id).await?;
@@ -1271,7 +1119,7 @@ pub async fn cancel_count(
 ) -> Result<(), AppError> {
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
-    let id = document_id(&id);
+    let id = input::record_id(&id);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         counts::cancel(&db()?, &actor(&staff), id).await?;
@@ -1303,7 +1151,7 @@ pub async fn set_location_threshold(
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let location_id = parse_location(&location, "location")?;
-        let value = parse_whole(&threshold, "threshold")?;
+        let value = input::whole(&threshold, "threshold")?;
         thresholds::set_location_default(&db()?, &actor(&staff), location_id, value).await?;
         Ok::<_, AppError>(())
     }
@@ -1329,12 +1177,12 @@ pub async fn set_variant_threshold(
 ) -> Result<(), AppError> {
     use commerce::{inventory::thresholds, staff::role::Permission};
     let _ = csrf;
-    let variant = document_id(&variant);
+    let variant = input::record_id(&variant);
     let result = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let value = match threshold.trim() {
             "" => None,
-            t => Some(parse_whole(t, "threshold")?),
+            t => Some(input::whole(t, "threshold")?),
         };
         thresholds::set_variant_threshold(&db()?, &actor(&staff), variant, value).await?;
         Ok::<_, AppError>(())
@@ -1398,23 +1246,13 @@ mod tests {
     }
 
     #[test]
-    fn numbers_as_people_type_them() {
-        assert_eq!(parse_whole(" −3 ", "change"), Ok(-3));
-        assert_eq!(parse_whole("+4", "change"), Ok(4));
-        assert_eq!(parse_whole("-12", "change"), Ok(-12));
-        for bad in ["", "abc", "1.5", "99999999999999999999", "--1"] {
-            assert!(
-                matches!(
-                    parse_whole(bad, "change"),
-                    Err(AppError::Validation { field: Some(ref f), .. }) if f == "change"
-                ),
-                "{bad:?}"
+    fn locations_as_chosen() {
+        assert_eq!(parse_location("2", "location"), Ok(2));
+        for bad in ["", "0"] {
+            assert_eq!(
+                parse_location(bad, "from"),
+                Err(AppError::invalid("from", Problem::UnknownLocation))
             );
         }
-        assert_eq!(parse_location("2", "location"), Ok(2));
-        assert!(parse_location("", "from").is_err());
-        assert!(parse_location("0", "from").is_err());
-        assert_eq!(document_id("12"), 12);
-        assert_eq!(document_id("12\r\nX: y"), 0);
     }
 }

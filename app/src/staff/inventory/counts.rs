@@ -9,10 +9,10 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use super::{
     api::{count_page, counts_page, CancelCount, OpenCount, PostCount, RecordCount, ScanCount},
-    clip, described, invalid, kept, kept_id, location_options,
+    clip, invalid, kept, kept_id, location_options,
     model::{CountLineView, CountView, CountsView, ScannedLine},
-    num, route_id, signed, status_label, when, Csrf, DocumentTable, Done, FieldError, FormError,
-    FormState, InventoryError, InventoryShell,
+    num, route_id, signed, status_label, when, Csrf, DocumentTable, Done, Field, FieldError,
+    FormError, FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n, ui::Pager};
 
@@ -55,28 +55,20 @@ fn CountsList(v: CountsView, action: ServerAction<OpenCount>) -> impl IntoView {
                 <ActionForm action attr:class="stock-form card" attr:novalidate=true>
                     <FormError message=state.general(&["location", "category"])/>
                     <Csrf/>
-                    <div class="field" class:invalid=move || location_err.get().is_some()>
-                        <label for="count-location">{m.location}</label>
-                        <select id="count-location" name="location"
-                            aria-invalid=invalid(location_err)
-                            aria-describedby=described(location_err, "count-location-error")>
+                    <Field id="count-location" label=m.location error=location_err>
+                        <select id="count-location" name="location">
                             <option value="" selected=selected.is_none()>{m.choose}</option>
                             {location_options(&v.locations, selected)}
                         </select>
-                        <FieldError id="count-location-error" message=location_err/>
-                    </div>
-                    <div class="field" class:invalid=move || category_err.get().is_some()>
-                        <label for="count-category">{m.count_scope}</label>
-                        <select id="count-category" name="category"
-                            aria-invalid=invalid(category_err)
-                            aria-describedby=described(category_err, "count-category-error")>
+                    </Field>
+                    <Field id="count-category" label=m.count_scope error=category_err>
+                        <select id="count-category" name="category">
                             <option value="" selected=category.is_none()>{m.everything}</option>
                             {v.categories.iter().map(|c| view! {
                                 <option value=c.id.to_string() selected=category == Some(c.id)>{c.path.clone()}</option>
                             }).collect_view()}
                         </select>
-                        <FieldError id="count-category-error" message=category_err/>
-                    </div>
+                    </Field>
                     <button type="submit" class="primary" prop:disabled=move || pending.get()>{m.start_count}</button>
                 </ActionForm>
             </section>

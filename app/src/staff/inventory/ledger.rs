@@ -8,9 +8,9 @@ use leptos_router::hooks::{use_location, use_query_map};
 use super::{
     adjustment_label,
     api::{ledger_page, SetVariantThreshold},
-    clip, described, invalid, kept, location_options,
+    clip, kept, location_options,
     model::LedgerView,
-    movement_label, num, query_error, route_id, signed, when, Csrf, Done, FieldError, FormError,
+    movement_label, num, query_error, route_id, signed, when, Csrf, Done, Field, FormError,
     FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n, ui::Pager};
@@ -181,13 +181,9 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                         <FormError message=state.general(&["threshold"])/>
                         <Csrf/>
                         <input type="hidden" name="variant" value=v.variant.id.to_string()/>
-                        <div class="field" class:invalid=move || threshold_err.get().is_some()>
-                            <label for="variant-threshold">{m.own_threshold}</label>
-                            <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold
-                                aria-invalid=invalid(threshold_err)
-                                aria-describedby=described(threshold_err, "variant-threshold-error")/>
-                            <FieldError id="variant-threshold-error" message=threshold_err/>
-                        </div>
+                        <Field id="variant-threshold" label=m.own_threshold error=threshold_err>
+                            <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold/>
+                        </Field>
                         <Done done=state.done() text=m.saved/>
                         <button type="submit" prop:disabled=move || pending.get()>{m.save_threshold}</button>
                     </ActionForm>

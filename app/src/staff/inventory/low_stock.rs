@@ -7,9 +7,9 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use super::{
     api::{low_stock_page, SetLocationThreshold},
-    clip, described, invalid, kept, kept_id, location_options,
+    clip, kept, kept_id, location_options,
     model::LowStockView,
-    num, Csrf, Done, FieldError, FormError, FormState, InventoryError, InventoryShell,
+    num, Csrf, Done, Field, FormError, FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n, ui::Pager};
 
@@ -64,6 +64,7 @@ fn LowStockList(v: LowStockView, action: ServerAction<SetLocationThreshold>) -> 
             format!("/staff/inventory/low-stock?{}", parts.join("&"))
         }
     });
+    let threshold_value = kept(&q, "threshold");
     let threshold_location = kept_id(&q, "location")
         .filter(|id| v.writable_locations.iter().any(|l| l.id == *id))
         .or(match v.writable_locations.as_slice() {
@@ -133,24 +134,16 @@ fn LowStockList(v: LowStockView, action: ServerAction<SetLocationThreshold>) -> 
                     <ActionForm action attr:class="stock-form card" attr:novalidate=true>
                         <FormError message=state.general(&["location", "threshold"])/>
                         <Csrf/>
-                        <div class="field" class:invalid=move || location_err.get().is_some()>
-                            <label for="threshold-location">{m.location}</label>
-                            <select id="threshold-location" name="location"
-                                aria-invalid=invalid(location_err)
-                                aria-describedby=described(location_err, "threshold-location-error")>
+                        <Field id="threshold-location" label=m.location error=location_err>
+                            <select id="threshold-location" name="location">
                                 <option value="" selected=threshold_location.is_none()>{m.choose}</option>
                                 {location_options(&v.writable_locations, threshold_location)}
                             </select>
-                            <FieldError id="threshold-location-error" message=location_err/>
-                        </div>
-                        <div class="field" class:invalid=move || threshold_err.get().is_some()>
-                            <label for="threshold-value">{m.default_threshold}</label>
+                        </Field>
+                        <Field id="threshold-value" label=m.default_threshold error=threshold_err>
                             <input id="threshold-value" name="threshold" type="number" min="0" step="1"
-                                value=kept(&q, "threshold")
-                                aria-invalid=invalid(threshold_err)
-                                aria-describedby=described(threshold_err, "threshold-value-error")/>
-                            <FieldError id="threshold-value-error" message=threshold_err/>
-                        </div>
+                                value=threshold_value/>
+                        </Field>
                         <Done done=state.done() text=m.saved/>
                         <button type="submit" class="primary" prop:disabled=move || pending.get()>{m.save_threshold}</button>
                     </ActionForm>

@@ -30,21 +30,21 @@ pub mod transfers;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::{hooks::use_query_map, params::ParamsMap};
+#[cfg(test)]
+use leptos_router::params::ParamsMap;
 
 use self::model::{DocumentRow, LocationOption, Who};
 use super::layout::StaffLayout;
+pub(crate) use crate::form::{
+    invalid, kept, kept_id, query_error, Csrf, Done, Field, FieldError, FormError, FormState,
+};
 use crate::{
     context::request_ctx,
     error::{AppError, ErrorPage},
     i18n::{self, Locale, Messages},
+    ui::clip,
 };
-
-/// Longest value of one form field kept for the form after a failed plain post.
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub(crate) const MAX_KEPT_INPUT: usize = 64_000;
 
 /// Percent-encodes a query-string value (everything but ASCII letters, digits and `-_.~`).
 #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -58,171 +58,6 @@ pub(crate) fn enc(s: &str) -> String {
         }
     }
     out
-}
-
-/// Cuts `s` to at most `max` bytes on a character boundary.
-pub(crate) fn clip(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// The failed plain post of form `form` this page was sent back with, if any: the request's
-/// [`Flash`](crate::context::Flash), while the address still names it.
-fn flash_for(q: &ParamsMap, form: &str) -> Option<crate::context::Flash> {
-    let id = q.get_str("flash")?;
-    request_ctx().flash.filter(|f| f.id == id && f.form == form)
-}
-
-/// The error of form `form` after a failed plain post, if any.
-pub(crate) fn query_error(q: &ParamsMap, form: &str) -> Option<AppError> {
-    flash_for(q, form).map(|f| f.error)
-}
-
-/// A form field's value kept after a failed plain post (empty when there is none).
-pub(crate) fn kept(q: &ParamsMap, field: &str) -> String {
-    let Some(id) = q.get_str("flash") else {
-        return String::new();
-    };
-    request_ctx()
-        .flash
-        .filter(|f| f.id == id)
-        .map(|f| f.input(field))
-        .unwrap_or_default()
-}
-
-/// The state of one form on a page: its last error and whether it just succeeded, whether the
-/// form was sent by the hydrated page (the action's value) or posted without JavaScript (the
-/// query string of the page the server redirected back to).
-#[derive(Clone, Copy)]
-pub(crate) struct FormState {
-    error: Signal<Option<AppError>>,
-    done: Signal<bool>,
-    locale: Locale,
-    /// The field next to which "you may not act at this location" is shown.
-    forbidden_field: &'static str,
-}
-
-impl FormState {
-    /// The state of the form named `form` (the name its server function puts in the query
-    /// string), sent through `action`.
-    pub(crate) fn new<S>(
-        action: ServerAction<S>,
-        form: &'static str,
-        forbidden_field: &'static str,
-    ) -> Self
-    where
-        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-        S::Output: Clone + Send + Sync + 'static,
-    {
-        let query = use_query_map();
-        let value = action.value();
-        let error = Signal::derive(move || match value.get() {
-            Some(Err(e)) => Some(e),
-            Some(Ok(_)) => None,
-            None => query.with(|q| query_error(q, form)),
-        });
-        let done = Signal::derive(move || match value.get() {
-            Some(result) => result.is_ok(),
-            None => query.with(|q| q.get_str("done") == Some(form)),
-        });
-        FormState {
-            error,
-            done,
-            locale: request_ctx().locale,
-            forbidden_field,
-        }
-    }
-
-    /// The message that belongs next to one of `fields`, if the last error does.
-    pub(crate) fn field(self, fields: &'static [&'static str]) -> Signal<Option<String>> {
-        Signal::derive(move || match self.error.get()? {
-            AppError::Validation {
-                field: Some(f),
-                message,
-            } if fields.contains(&f.as_str()) => Some(message),
-            AppError::Forbidden if fields.contains(&self.forbidden_field) => {
-                Some(i18n::t(self.locale).inventory_forbidden.to_owned())
-            }
-            _ => None,
-        })
-    }
-
-    /// The message of an error that belongs to none of `fields` (shown above the form).
-    pub(crate) fn general(self, fields: &'static [&'static str]) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            let m = i18n::t(self.locale);
-            match self.error.get()? {
-                AppError::Validation { field: Some(f), .. } if fields.contains(&f.as_str()) => None,
-                AppError::Forbidden if fields.contains(&self.forbidden_field) => None,
-                AppError::Validation { message, .. } | AppError::Conflict(message) => Some(message),
-                AppError::Forbidden => Some(m.inventory_forbidden.to_owned()),
-                AppError::NotFound => Some(m.not_found_body.to_owned()),
-                AppError::Unauthorized => Some(m.session_expired.to_owned()),
-                AppError::Internal | AppError::Transport(_) => Some(m.server_error_body.to_owned()),
-            }
-        })
-    }
-
-    /// The form just succeeded.
-    pub(crate) fn done(self) -> Signal<bool> {
-        self.done
-    }
-}
-
-/// A field's error message under it (`id` for `aria-describedby`).
-#[component]
-pub(crate) fn FieldError(id: &'static str, message: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        message
-            .get()
-            .map(|e| view! { <p class="field-error" id=id>{e}</p> })
-    }
-}
-
-/// A form's error that belongs to no single field, as an alert above the form.
-#[component]
-pub(crate) fn FormError(message: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        message
-            .get()
-            .map(|e| view! { <p class="form-error" role="alert">{e}</p> })
-    }
-}
-
-/// "Saved." after a form that stays on its page succeeded.
-#[component]
-pub(crate) fn Done(done: Signal<bool>, text: &'static str) -> impl IntoView {
-    move || {
-        done.get()
-            .then(|| view! { <p class="notice ok" role="status">{text}</p> })
-    }
-}
-
-/// `aria-invalid` for a field with this error.
-pub(crate) fn invalid(
-    message: Signal<Option<String>>,
-) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
-    move || message.get().map(|_| "true")
-}
-
-/// `aria-describedby` pointing at the field's error when there is one.
-pub(crate) fn described(
-    message: Signal<Option<String>>,
-    id: &'static str,
-) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
-    move || message.get().map(|_| id)
-}
-
-/// The hidden CSRF field every form carries.
-#[component]
-pub(crate) fn Csrf() -> impl IntoView {
-    view! { <input type="hidden" name="csrf" value=request_ctx().csrf/> }
 }
 
 /// Frame of every inventory page: title, staff header, breadcrumbs and the inventory sections.
@@ -340,57 +175,25 @@ pub(crate) fn DocumentTable(
     .into_any()
 }
 
-/// A location id from a kept form value.
-pub(crate) fn kept_id(q: &ParamsMap, field: &str) -> Option<i64> {
-    let kept = kept(q, field);
-    let value = if kept.is_empty() {
-        q.get(field).unwrap_or_default()
-    } else {
-        kept
-    };
-    value.trim().parse().ok()
-}
-
-/// The translated word for a document status (`draft`, `sent`, `received`, `cancelled`,
-/// `open`, `posted`).
+/// The translated word for a document status (a transfer's or a count's; receipts have none).
 pub(crate) fn status_label(m: &Messages, status: &str) -> &'static str {
-    match status {
-        "draft" => m.status_draft,
-        "sent" => m.status_sent,
-        "received" => m.status_received,
-        "cancelled" => m.status_cancelled,
-        "open" => m.status_open,
-        "posted" => m.status_posted,
-        _ => "—",
-    }
+    use commerce::entity::enums::{CountStatus, TransferStatus};
+    TransferStatus::from_word(status)
+        .map(|s| i18n::errors::transfer_status(m, s))
+        .or_else(|| CountStatus::from_word(status).map(|s| i18n::errors::count_status(m, s)))
+        .unwrap_or("—")
 }
 
 /// The translated reason of a stock movement (`receipt`, `transfer_out`…).
 pub(crate) fn movement_label(m: &Messages, reason: &str) -> &'static str {
-    match reason {
-        "receipt" => m.movement_receipt,
-        "sale" => m.movement_sale,
-        "return" => m.movement_return,
-        "adjustment" => m.movement_adjustment,
-        "count" => m.movement_count,
-        "transfer_out" => m.movement_transfer_out,
-        "transfer_in" => m.movement_transfer_in,
-        "transit_loss" => m.movement_transit_loss,
-        "write_off" => m.movement_write_off,
-        "initial" => m.movement_initial,
-        _ => "—",
-    }
+    commerce::entity::enums::MovementReason::from_word(reason)
+        .map_or("—", |r| i18n::errors::movement_reason(m, r))
 }
 
 /// The translated reason of an adjustment (`damaged`, `lost`, `found`, `correction`).
 pub(crate) fn adjustment_label(m: &Messages, reason: &str) -> &'static str {
-    match reason {
-        "damaged" => m.reason_damaged,
-        "lost" => m.reason_lost,
-        "found" => m.reason_found,
-        "correction" => m.reason_correction,
-        _ => "—",
-    }
+    commerce::entity::enums::AdjustmentReason::from_word(reason)
+        .map_or("—", |r| i18n::errors::adjustment_reason(m, r))
 }
 
 /// A moment as the inventory tables show it: numeric date and time in UTC ("05/03/2026 14:07").
@@ -463,10 +266,15 @@ mod tests {
     #[test]
     fn a_failed_post_is_shown_from_its_flash_while_the_address_names_it() {
         use crate::context::{Flash, RequestCtx};
-        let e = AppError::Validation {
-            field: Some("lines".into()),
-            message: "line 2: no product has the code \"X&Y\" — ł".into(),
-        };
+        let e = AppError::invalid(
+            "lines",
+            commerce::error::Problem::on_line(
+                2,
+                commerce::error::Problem::UnknownCode {
+                    code: "X&Y — ł".into(),
+                },
+            ),
+        );
         let owner = leptos::prelude::Owner::new();
         owner.with(|| {
             provide_context(RequestCtx {

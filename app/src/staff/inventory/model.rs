@@ -239,6 +239,10 @@ pub struct TransferView {
     pub received_at: Option<DateTime<Utc>>,
     /// Lines.
     pub lines: Vec<TransferLineView>,
+    /// This person may send or cancel it (they may act at the source).
+    pub may_send: bool,
+    /// This person may receive it (they may act at the destination).
+    pub may_receive: bool,
 }
 
 /// `/staff/inventory/counts`.

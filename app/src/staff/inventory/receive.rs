@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     api::{receipt_page, receive_form, ReceiveStock},
-    described, invalid, kept, kept_id, location_options,
+    kept, kept_id, location_options,
     model::{ReceiptView, ReceiveFormView},
-    num, route_id, when, Csrf, DocumentTable, FieldError, FormError, FormState, InventoryError,
+    num, route_id, when, Csrf, DocumentTable, Field, FormError, FormState, InventoryError,
     InventoryShell,
 };
 use crate::{context::request_ctx, i18n};
@@ -46,6 +46,7 @@ fn ReceiveView(v: ReceiveFormView, action: ServerAction<ReceiveStock>) -> impl I
         [only] => Some(only.id),
         _ => None,
     });
+    let (supplier, note, lines) = (kept(&q, "supplier"), kept(&q, "note"), kept(&q, "lines"));
     let pending = action.pending();
     view! {
         <InventoryShell who=v.who.clone() title=m.receive_stock.to_owned()>
@@ -53,45 +54,22 @@ fn ReceiveView(v: ReceiveFormView, action: ServerAction<ReceiveStock>) -> impl I
             <ActionForm action attr:class="stock-form card" attr:novalidate=true>
                 <FormError message=state.general(FIELDS)/>
                 <Csrf/>
-                <div class="field" class:invalid=move || location_err.get().is_some()>
-                    <label for="receive-location">{m.location}</label>
-                    <select id="receive-location" name="location"
-                        aria-invalid=invalid(location_err)
-                        aria-describedby=described(location_err, "receive-location-error")>
+                <Field id="receive-location" label=m.location error=location_err>
+                    <select id="receive-location" name="location">
                         <option value="" selected=selected.is_none()>{m.choose}</option>
                         {location_options(&v.locations, selected)}
                     </select>
-                    <FieldError id="receive-location-error" message=location_err/>
-                </div>
-                <div class="field" class:invalid=move || supplier_err.get().is_some()>
-                    <label for="receive-supplier">{m.supplier}</label>
-                    <input id="receive-supplier" name="supplier" type="text" maxlength="200"
-                        value=kept(&q, "supplier")
-                        aria-invalid=invalid(supplier_err)
-                        aria-describedby=described(supplier_err, "receive-supplier-error")/>
-                    <FieldError id="receive-supplier-error" message=supplier_err/>
-                </div>
-                <div class="field" class:invalid=move || note_err.get().is_some()>
-                    <label for="receive-note">{m.note}</label>
-                    <input id="receive-note" name="note" type="text" maxlength="2000"
-                        value=kept(&q, "note")
-                        aria-invalid=invalid(note_err)
-                        aria-describedby=described(note_err, "receive-note-error")/>
-                    <FieldError id="receive-note-error" message=note_err/>
-                </div>
-                <div class="field" class:invalid=move || lines_err.get().is_some()>
-                    <label for="receive-lines">{m.code_lines}</label>
+                </Field>
+                <Field id="receive-supplier" label=m.supplier error=supplier_err>
+                    <input id="receive-supplier" name="supplier" type="text" maxlength="200" value=supplier/>
+                </Field>
+                <Field id="receive-note" label=m.note error=note_err>
+                    <input id="receive-note" name="note" type="text" maxlength="2000" value=note/>
+                </Field>
+                <Field id="receive-lines" label=m.code_lines error=lines_err hint=Some(m.code_lines_hint.to_owned())>
                     <textarea id="receive-lines" name="lines" rows="8" spellcheck="false"
-                        autocomplete="off" autocapitalize="characters"
-                        aria-invalid=invalid(lines_err)
-                        aria-describedby=move || if lines_err.get().is_some() {
-                            "receive-lines-error receive-lines-hint"
-                        } else {
-                            "receive-lines-hint"
-                        }>{kept(&q, "lines")}</textarea>
-                    <FieldError id="receive-lines-error" message=lines_err/>
-                    <p class="hint" id="receive-lines-hint">{m.code_lines_hint}</p>
-                </div>
+                        autocomplete="off" autocapitalize="characters">{lines}</textarea>
+                </Field>
                 <button type="submit" class="primary" prop:disabled=move || pending.get()>{m.receive}</button>
             </ActionForm>
             <section aria-labelledby="receipts-h">

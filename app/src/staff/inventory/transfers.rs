@@ -10,10 +10,10 @@ use super::{
         transfer_page, transfers_page, CancelTransfer, CreateTransfer, ReceiveTransfer,
         SendTransfer,
     },
-    described, invalid, kept, kept_id, location_options,
+    invalid, kept, kept_id, location_options,
     model::{TransferView, TransfersView},
-    num, route_id, status_label, when, Csrf, DocumentTable, FieldError, FormError, FormState,
-    InventoryError, InventoryShell,
+    num, route_id, status_label, when, Csrf, DocumentTable, Field, FieldError, FormError,
+    FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n};
 
@@ -51,6 +51,7 @@ fn TransfersList(v: TransfersView, action: ServerAction<CreateTransfer>) -> impl
         _ => None,
     });
     let to = kept_id(&q, "to");
+    let (lines, note) = (kept(&q, "lines"), kept(&q, "note"));
     let pending = action.pending();
     view! {
         <InventoryShell who=v.who.clone() title=m.transfers.to_owned()>
@@ -60,46 +61,25 @@ fn TransfersList(v: TransfersView, action: ServerAction<CreateTransfer>) -> impl
                 <ActionForm action attr:class="stock-form card" attr:novalidate=true>
                     <FormError message=state.general(CREATE_FIELDS)/>
                     <Csrf/>
-                    <div class="field" class:invalid=move || from_err.get().is_some()>
-                        <label for="transfer-from">{m.from_location}</label>
-                        <select id="transfer-from" name="from"
-                            aria-invalid=invalid(from_err)
-                            aria-describedby=described(from_err, "transfer-from-error")>
+                    <Field id="transfer-from" label=m.from_location error=from_err>
+                        <select id="transfer-from" name="from">
                             <option value="" selected=from.is_none()>{m.choose}</option>
                             {location_options(&v.from_locations, from)}
                         </select>
-                        <FieldError id="transfer-from-error" message=from_err/>
-                    </div>
-                    <div class="field" class:invalid=move || to_err.get().is_some()>
-                        <label for="transfer-to">{m.to_location}</label>
-                        <select id="transfer-to" name="to"
-                            aria-invalid=invalid(to_err)
-                            aria-describedby=described(to_err, "transfer-to-error")>
+                    </Field>
+                    <Field id="transfer-to" label=m.to_location error=to_err>
+                        <select id="transfer-to" name="to">
                             <option value="" selected=to.is_none()>{m.choose}</option>
                             {location_options(&v.to_locations, to)}
                         </select>
-                        <FieldError id="transfer-to-error" message=to_err/>
-                    </div>
-                    <div class="field" class:invalid=move || lines_err.get().is_some()>
-                        <label for="transfer-lines">{m.code_lines}</label>
+                    </Field>
+                    <Field id="transfer-lines" label=m.code_lines error=lines_err hint=Some(m.code_lines_hint.to_owned())>
                         <textarea id="transfer-lines" name="lines" rows="6" spellcheck="false"
-                            autocomplete="off" autocapitalize="characters"
-                            aria-invalid=invalid(lines_err)
-                            aria-describedby=move || if lines_err.get().is_some() {
-                                "transfer-lines-error transfer-lines-hint"
-                            } else {
-                                "transfer-lines-hint"
-                            }>{kept(&q, "lines")}</textarea>
-                        <FieldError id="transfer-lines-error" message=lines_err/>
-                        <p class="hint" id="transfer-lines-hint">{m.code_lines_hint}</p>
-                    </div>
-                    <div class="field" class:invalid=move || note_err.get().is_some()>
-                        <label for="transfer-note">{m.note}</label>
-                        <input id="transfer-note" name="note" type="text" maxlength="2000" value=kept(&q, "note")
-                            aria-invalid=invalid(note_err)
-                            aria-describedby=described(note_err, "transfer-note-error")/>
-                        <FieldError id="transfer-note-error" message=note_err/>
-                    </div>
+                            autocomplete="off" autocapitalize="characters">{lines}</textarea>
+                    </Field>
+                    <Field id="transfer-note" label=m.note error=note_err>
+                        <input id="transfer-note" name="note" type="text" maxlength="2000" value=note/>
+                    </Field>
                     <button type="submit" class="primary" prop:disabled=move || pending.get()>{m.create_transfer}</button>
                 </ActionForm>
             </section>
@@ -181,8 +161,8 @@ fn TransferDoc(
             <td class="num" data-col="sent">{num(locale, l.sent)}</td>
         }
     };
-    let body = match v.status.as_str() {
-        "draft" => view! {
+    let draft_table = || {
+        view! {
             <div class="table-wrap">
                 <table class="lines">
                     <thead><tr>
@@ -194,6 +174,15 @@ fn TransferDoc(
                     </tbody>
                 </table>
             </div>
+        }
+        .into_any()
+    };
+    let body = match v.status.as_str() {
+        // Only staff who may act at the source send or cancel a draft, and only staff who may
+        // act at the destination receive it: nobody is offered a form the server would refuse.
+        "draft" if !v.may_send => draft_table(),
+        "draft" => view! {
+            {draft_table()}
             <FormError message=send_state.general(&[])/>
             <FormError message=cancel_state.general(&[])/>
             <div class="actions">
@@ -210,7 +199,7 @@ fn TransferDoc(
             </div>
         }
         .into_any(),
-        "sent" => view! {
+        "sent" if v.may_receive => view! {
             <ActionForm action=receive attr:class="stock-form card wide" attr:novalidate=true>
                 <FormError message=receive_state.general(&["received"])/>
                 <Csrf/>
