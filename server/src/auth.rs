@@ -24,6 +24,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use commerce::CommerceError;
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 
 use crate::state::AppState;
 
@@ -213,7 +214,7 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     if is_staff_page && path != "/staff/signin" && staff.is_none() && parts.method == Method::GET {
         let target = format!(
             "/staff/signin?next={}",
-            urlencode(&path_and_query(&parts.uri))
+            utf8_percent_encode(&path_and_query(&parts.uri), PATH_VALUE)
         );
         return Redirect::to(&target).into_response();
     }
@@ -306,10 +307,8 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     value
 }
 
-/// Percent-encodes a string for use in a query parameter (keeps `/` readable).
-pub fn urlencode(s: &str) -> String {
-    commerce::text::percent_encode(s, b"/")
-}
+/// A path as a query-string value (`?next=/staff/x`): keeps its `/` readable.
+const PATH_VALUE: &AsciiSet = &commerce::text::QUERY_VALUE.remove(b'/');
 
 /// Largest sign-in form body read (an e-mail, a password of at most 128 characters, `next`).
 const MAX_SIGN_IN_BYTES: usize = 16 * 1024;

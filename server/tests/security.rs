@@ -95,7 +95,7 @@ async fn titles_escape_untrusted_text_and_pages_carry_a_csp() {
         for payload in PAYLOADS {
             let url = app.url(&format!(
                 "/search?q={}",
-                commerce::text::percent_encode(payload, b"")
+                commerce::text::query_value(payload)
             ));
             let (csp, html) = page(&client, &url).await;
             assert_title_escaped("search page", &html, payload);

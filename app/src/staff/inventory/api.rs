@@ -31,7 +31,7 @@ mod support {
         CommerceError,
     };
 
-    use super::super::{clip, enc, MAX_KEPT_INPUT};
+    use super::super::{clip, MAX_KEPT_INPUT};
     use super::*;
     use crate::{context::StaffSession, error::set_status, i18n};
 
@@ -329,7 +329,7 @@ mod support {
                 parts.push("low=1".to_owned());
             }
             if !self.q.is_empty() {
-                parts.push(format!("q={}", enc(&self.q)));
+                parts.push(format!("q={}", commerce::text::query_value(&self.q)));
             }
             parts.join("&")
         }
@@ -1171,7 +1171,7 @@ pub async fn scan_count(
             let sep = if here.contains('?') { '&' } else { '?' };
             Then::Stay(format!(
                 "{here}{sep}scanned={}",
-                super::enc(&scanned.join("\n"))
+                commerce::text::query_value(&scanned.join("\n"))
             ))
         },
         Back {
