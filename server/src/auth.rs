@@ -24,6 +24,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use commerce::CommerceError;
+use cookie::{time::Duration, Cookie, SameSite};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
 
 use crate::state::AppState;
@@ -35,16 +36,16 @@ pub const CSRF_COOKIE: &str = "stoa_csrf";
 /// Largest form body the CSRF check will buffer (bigger posts must use the header).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
-/// Reads one cookie from the request headers.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// Reads one cookie from the request's `Cookie` headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
 }
 
 fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
@@ -66,10 +67,12 @@ fn cookie_name(state: &AppState, headers: &HeaderMap, name: &str) -> String {
 }
 
 /// Reads one of this site's cookies under the name it has on this request.
-fn site_cookie<'a>(state: &AppState, headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+fn site_cookie(state: &AppState, headers: &HeaderMap, name: &str) -> Option<String> {
     cookie(headers, &cookie_name(state, headers, name))
 }
 
+/// The `Set-Cookie` value of one of this site's cookies: `HttpOnly; SameSite=Lax; Path=/` and
+/// the given `Max-Age`, plus `Secure` (and the `__Host-` name) over https.
 fn set_cookie(
     state: &AppState,
     headers: &HeaderMap,
@@ -77,16 +80,14 @@ fn set_cookie(
     value: &str,
     max_age: i64,
 ) -> HeaderValue {
-    let secure = if is_https(state, headers) {
-        "; Secure"
-    } else {
-        ""
-    };
-    let name = cookie_name(state, headers, name);
-    HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ))
-    .expect("cookie values are URL-safe base64")
+    let cookie = Cookie::build((cookie_name(state, headers, name), value.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(Duration::seconds(max_age))
+        .secure(is_https(state, headers))
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).expect("cookie values are URL-safe base64")
 }
 
 /// Works out who is asking and in which language, and enforces CSRF on state-changing requests.
@@ -103,7 +104,7 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     let path = parts.uri.path().to_owned();
 
     // --- session -------------------------------------------------------------------------
-    let token = site_cookie(&state, &parts.headers, SESSION_COOKIE).map(str::to_owned);
+    let token = site_cookie(&state, &parts.headers, SESSION_COOKIE);
     let session = match &token {
         Some(token) => match commerce::sessions::load(&state.db, token).await {
             Ok(s) => s,
@@ -134,9 +135,8 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     }
 
     // --- CSRF ----------------------------------------------------------------------------
-    let cookie_csrf = site_cookie(&state, &parts.headers, CSRF_COOKIE)
-        .filter(|t| t.len() >= 32 && t.len() <= 64)
-        .map(str::to_owned);
+    let cookie_csrf =
+        site_cookie(&state, &parts.headers, CSRF_COOKIE).filter(|t| t.len() >= 32 && t.len() <= 64);
     let expected_csrf = match &session {
         Some(s) => Some(s.csrf_token.clone()),
         None => cookie_csrf.clone(),
@@ -423,8 +423,8 @@ pub async fn sign_in(state: &AppState, req: Request) -> SignInOutcome {
         }
     };
     // Signing in over another session (a shared counter PC) ends that session.
-    if let Some(old) = cookie(&parts.headers, SESSION_COOKIE) {
-        if let Err(e) = commerce::sessions::destroy(&state.db, old).await {
+    if let Some(old) = site_cookie(state, &parts.headers, SESSION_COOKIE) {
+        if let Err(e) = commerce::sessions::destroy(&state.db, &old).await {
             tracing::error!(error = %e, "ending the previous session failed");
             return fail(parts, SignInError::Server);
         }
@@ -454,7 +454,7 @@ pub async fn sign_in(state: &AppState, req: Request) -> SignInOutcome {
 /// (the next visitor of a shared PC starts with fresh tokens).
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = site_cookie(&state, &headers, SESSION_COOKIE) {
-        if let Err(e) = commerce::sessions::destroy(&state.db, token).await {
+        if let Err(e) = commerce::sessions::destroy(&state.db, &token).await {
             tracing::error!(error = %e, "deleting session failed");
         }
     }
@@ -488,6 +488,22 @@ mod tests {
         assert_eq!(form_field(b"a=1", "csrf"), None);
         assert_eq!(form_field(b"csrf=%zz", "csrf"), None);
         assert_eq!(form_field(b"csrf=%4", "csrf"), None);
+    }
+
+    #[test]
+    fn reads_cookies_from_every_cookie_header() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1;  stoa_sid=abc"),
+        );
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("__Host-stoa_csrf=x=y"),
+        );
+        assert_eq!(cookie(&h, "stoa_sid").as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, "__Host-stoa_csrf").as_deref(), Some("x=y"));
+        assert_eq!(cookie(&h, "stoa_csrf"), None);
     }
 
     #[test]
