@@ -1,4 +1,5 @@
-//! Sessions, CSRF protection and the staff sign-in / sign-out form handlers.
+//! Sessions, CSRF protection, the request's language and the staff sign-in / sign-out form
+//! handlers.
 //!
 //! * Sessions live in the database (`sessions` table) so they survive restarts and work across
 //!   several instances. The cookie `stoa_sid` holds a random token; the table stores only its
@@ -8,6 +9,8 @@
 //!   carries it in a hidden `csrf` field (or the `X-CSRF-Token` header). A state-changing request
 //!   must present the matching token, and if it carries an `Origin` header that origin must be
 //!   this host. Webhooks (signed separately) are exempt.
+//! * Language: the URL's prefix (`/el`, `/pl`); without one (staff pages), the `stoa_locale`
+//!   cookie that the language switcher's `GET /locale` sets, then `Accept-Language`.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -18,7 +21,7 @@ use app::{
 };
 use axum::{
     body::{to_bytes, Body},
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, Query, Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
@@ -190,13 +193,15 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
 
     // --- locale --------------------------------------------------------------------------
     let (prefix, bare) = i18n::split_locale_path(&path);
+    // The URL's prefix; without one (staff pages), the switcher's cookie, then Accept-Language.
     let locale = prefix.unwrap_or_else(|| {
-        parts
-            .headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(i18n::negotiate)
-            .unwrap_or(Locale::En)
+        i18n::preferred_locale(
+            site_cookie(&state, &parts.headers, i18n::LOCALE_COOKIE).as_deref(),
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
     });
 
     // --- staff area requires a signed-in staff member --------------------------------------
@@ -309,6 +314,49 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
 
 /// A path as a query-string value (`?next=/staff/x`): keeps its `/` readable.
 const PATH_VALUE: &AsciiSet = &commerce::text::QUERY_VALUE.remove(b'/');
+
+/// A path for a `Location` header: controls, spaces and non-ASCII escaped (no header
+/// injection, no panic on a value that is not a header value).
+const LOCATION_PATH: &AsciiSet = &percent_encoding::CONTROLS.add(b' ');
+
+/// How long the language choice is remembered (a year).
+const LOCALE_COOKIE_SECONDS: i64 = 60 * 60 * 24 * 365;
+
+/// The query of [`switch_locale`].
+#[derive(serde::Deserialize)]
+pub struct LocaleSwitch {
+    /// The language picked (a [`Locale::code`]).
+    to: String,
+    /// Where the switcher was (path and query, any locale prefix is replaced).
+    back: Option<String>,
+}
+
+/// `GET /locale?to=el&back=/p/x` ([`i18n::SWITCH_PATH`]), the language switcher: remembers
+/// the language in the [`i18n::LOCALE_COOKIE`] (which pages without a locale prefix, the staff
+/// pages among them, read before `Accept-Language`) and redirects to `back` in that language.
+/// `back` is always taken as a path on this site (`//evil.example` becomes `/evil.example`).
+pub async fn switch_locale(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LocaleSwitch>,
+) -> Response {
+    let Some(locale) = Locale::from_code(&q.to) else {
+        return (StatusCode::BAD_REQUEST, "unknown language").into_response();
+    };
+    let back = i18n::same_site_path(q.back.as_deref().unwrap_or("/"));
+    let target = i18n::localized_path(locale, &back);
+    let mut response =
+        Redirect::to(&utf8_percent_encode(&target, LOCATION_PATH).to_string()).into_response();
+    let cookie = set_cookie(
+        &state,
+        &headers,
+        i18n::LOCALE_COOKIE,
+        locale.code(),
+        LOCALE_COOKIE_SECONDS,
+    );
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    response
+}
 
 /// Largest sign-in form body read (an e-mail, a password of at most 128 characters, `next`).
 const MAX_SIGN_IN_BYTES: usize = 16 * 1024;

@@ -131,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/staff/signin", get(pages.clone()).post(sign_in))
         .route("/staff/signout", post(auth::sign_out))
+        .route(app::i18n::SWITCH_PATH, get(auth::switch_locale))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .route("/pkg/{*path}", get(assets::handler))
         .nest_service("/images", images)
