@@ -261,8 +261,8 @@ impl Slug {
     /// Makes a slug from a title in any shop language.
     ///
     /// Greek is transliterated after ELOT 743 (`ου` → `ou`, `αυ`/`ευ` → `av`/`ev` or `af`/`ef`
-    /// before a voiceless consonant, `γγ` → `ng`, initial `μπ` → `b`, `θ` → `th`, `χ` → `ch`,
-    /// `ψ` → `ps`; accents dropped); Polish and other accented Latin letters lose their marks
+    /// before a voiceless consonant, `γγ` → `ng`, word-initial `μπ`/`ντ`/`γκ` → `b`/`d`/`g` and
+    /// `mp`/`nt`/`gk` inside a word, `θ` → `th`, `χ` → `ch`, `ψ` → `ps`; accents dropped); Polish and other accented Latin letters lose their marks
     /// (`ł` → `l`, `ß` → `ss`, `æ` → `ae`). Apostrophes vanish, every other run of non-letters
     /// becomes one `-`, and the result is cut to [`Slug::MAX_LEN`]. Letters of other scripts
     /// are dropped; if nothing is left the result is [`SlugError::Empty`].
@@ -408,7 +408,7 @@ fn greek_single(base: char) -> &'static str {
 fn greek_at(chars: &[char], i: usize, g: GreekLetter) -> (String, usize) {
     let next = chars.get(i + 1).copied().and_then(greek);
     let after = chars.get(i + 2).copied().and_then(greek);
-    let prev_is_greek = i > 0 && greek(chars[i - 1]).is_some();
+    let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     // υ that joins the previous vowel: no dialytika on it, no accent on the first vowel.
     let joins_upsilon = |n: Option<GreekLetter>| {
         !g.tonos && !g.dialytika && n.is_some_and(|n| n.base == 'υ' && !n.dialytika)
@@ -425,9 +425,11 @@ fn greek_at(chars: &[char], i: usize, g: GreekLetter) -> (String, usize) {
             Some('γ') => ("ng".into(), 2),
             Some('ξ') => ("nx".into(), 2),
             Some('χ') => ("nch".into(), 2),
+            Some('κ') if word_start => ("g".into(), 2),
             _ => ("g".into(), 1),
         },
-        'μ' if !prev_is_greek && next.is_some_and(|n| n.base == 'π') => ("b".into(), 2),
+        'μ' if word_start && next.is_some_and(|n| n.base == 'π') => ("b".into(), 2),
+        'ν' if word_start && next.is_some_and(|n| n.base == 'τ') => ("d".into(), 2),
         base => (greek_single(base).into(), 1),
     }
 }
@@ -652,6 +654,12 @@ mod tests {
         assert_eq!(t("Αϋπνία"), "aypnia");
         assert_eq!(t("Κομπολόι"), "kompoloi");
         assert_eq!(t("Τσάντα δερμάτινη, μαύρη"), "tsanta-dermatini-mavri");
+        // Word-initial μπ, ντ, γκ are b, d, g (as in the demo shop's stored slugs).
+        assert_eq!(t("γκρι"), "gri");
+        assert_eq!(t("Μπλε"), "ble");
+        assert_eq!(t("ντουλάπα"), "doulapa");
+        assert_eq!(t("Γκρι αγκαλιά, ντομάτα"), "gri-agkalia-domata");
+        assert_eq!(t("Σαντορίνη Ζιβάγκο"), "santorini-zivagko");
     }
 
     #[test]
