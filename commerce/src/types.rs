@@ -707,10 +707,42 @@ mod tests {
         ));
     }
 
+    /// An address as people type it, valid by construction: any case, blanks around, a local
+    /// part of the characters addresses use (Greek and Polish letters too), a domain of two to
+    /// four labels.
+    fn typed_address() -> impl Strategy<Value = String> {
+        (
+            "[ \t]{0,2}",
+            "[A-Za-z0-9._%+\\-ąęłóśżΑ-Ωα-ω]{1,30}",
+            prop::collection::vec("[A-Za-z0-9\\-]{1,15}", 2..=4),
+            "[ \t]{0,2}",
+        )
+            .prop_map(|(before, local, labels, after)| {
+                format!("{before}{local}@{}{after}", labels.join("."))
+            })
+    }
+
+    /// Mostly valid addresses (tagged `true`), some arbitrary text (`false`).
+    fn address_or_text() -> impl Strategy<Value = (String, bool)> {
+        prop_oneof![
+            4 => typed_address().prop_map(|s| (s, true)),
+            1 => "\\PC{0,60}".prop_map(|s| (s, false)),
+        ]
+    }
+
     proptest! {
         #[test]
-        fn email_parse_never_panics_and_is_idempotent(s in "\\PC{0,60}") {
-            if let Ok(e) = Email::parse(&s) {
+        fn email_parse_never_panics_and_is_idempotent((s, valid) in address_or_text()) {
+            let parsed = Email::parse(&s);
+            if valid {
+                // Every constructed address is accepted, trimmed and lower-cased.
+                prop_assert!(parsed.is_ok(), "{:?}: {:?}", s, parsed);
+                prop_assert_eq!(
+                    parsed.as_ref().map(Email::as_str).unwrap(),
+                    s.trim().to_lowercase()
+                );
+            }
+            if let Ok(e) = parsed {
                 prop_assert_eq!(Email::parse(e.as_str()), Ok(e.clone()));
             }
         }
