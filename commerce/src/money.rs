@@ -665,12 +665,60 @@ mod tests {
         prop::sample::select(Currency::ALL.to_vec())
     }
 
+    /// The documented VAT of a line, `round_half_away(gross × rate / (10000 + rate))`, worked
+    /// out another way than [`vat_from_gross`]: the exact quotient and remainder in `i128` of
+    /// the signed product, a remainder of exactly half rounded away from zero.
+    fn reference_vat(gross: i64, rate_bp: u32) -> i128 {
+        use std::cmp::Ordering::*;
+        let num = i128::from(gross) * i128::from(rate_bp);
+        let den = 10_000 + i128::from(rate_bp);
+        // num = q·den + r with 0 ≤ r < den: q is the floor.
+        let (q, r) = (num.div_euclid(den), num.rem_euclid(den));
+        match (2 * r).cmp(&den) {
+            Less => q,
+            Greater => q + 1,
+            Equal if num > 0 => q + 1,
+            Equal => q,
+        }
+    }
+
+    #[test]
+    fn reference_vat_rounds_halves_away_from_zero() {
+        // 100 % VAT: the VAT of an odd gross is an exact half.
+        assert_eq!(reference_vat(1, 10_000), 1);
+        assert_eq!(reference_vat(-1, 10_000), -1);
+        assert_eq!(reference_vat(3, 10_000), 2);
+        assert_eq!(reference_vat(-3, 10_000), -2);
+        assert_eq!(reference_vat(1240, 2400), 240);
+        assert_eq!(reference_vat(-9, 2400), -2);
+    }
+
+    /// Line grosses: any size, and often small (where exact halves occur).
+    fn line_gross() -> impl Strategy<Value = i64> {
+        prop_oneof![-1_000_000_000_000i64..=1_000_000_000_000, -1_000i64..=1_000]
+    }
+
+    /// VAT rates: any from 0 to 100 %, and often the real ones or 100 % (exact halves).
+    fn vat_rate() -> impl Strategy<Value = u32> {
+        prop_oneof![
+            0u32..=10_000,
+            prop::sample::select(vec![0u32, 500, 600, 800, 1300, 2300, 2400, 10_000])
+        ]
+    }
+
     proptest! {
         #[test]
-        fn gross_is_net_plus_vat(gross in -1_000_000_000_000i64..=1_000_000_000_000, rate in 0u32..=10_000) {
+        fn gross_is_net_plus_vat(gross in line_gross(), rate in vat_rate()) {
             let b = VatBreakdown::for_line(gross, rate);
+            // Against the independent reference: the VAT and the net it leaves are exact.
+            let vat = reference_vat(gross, rate);
+            prop_assert_eq!(i128::from(b.vat_minor), vat);
+            prop_assert_eq!(i128::from(b.net_minor), i128::from(gross) - vat);
             prop_assert_eq!(b.net_minor + b.vat_minor, gross);
             prop_assert_eq!(vat_from_gross(-gross, rate), -vat_from_gross(gross, rate));
+            // The net is the exact net, gross × 10000 / (10000 + rate), to within half a unit.
+            let den = 10_000 + i128::from(rate);
+            prop_assert!((2 * i128::from(b.net_minor) * den - 2 * i128::from(gross) * 10_000).abs() <= den);
         }
 
         #[test]

@@ -1,37 +1,39 @@
-//! Small text helpers shared by the server and the domain: URL percent-encoding.
+//! Small text helpers shared by the server and the domain: URL query values (the
+//! `percent-encoding` crate, with the escape set Stoa's addresses use) and a constant-time
+//! comparison.
 
-/// Decodes `application/x-www-form-urlencoded` text: `%XX` escapes and `+` for space.
-/// Returns `None` for a malformed escape or bytes that are not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 2;
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// The bytes a query-string value escapes: everything but ASCII letters, digits and `-_.~`
+/// (RFC 3986's unreserved characters). Call sites that keep a separator readable remove it
+/// (`&QUERY_VALUE.remove(b'/')` in a `const`).
+pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes a query-string value with [`QUERY_VALUE`].
+pub fn query_value(s: &str) -> String {
+    utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
-/// Percent-encodes everything but ASCII letters, digits and `-_.~` (and the bytes in `keep`).
-pub fn percent_encode(s: &str, keep: &[u8]) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || keep.contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+/// Decodes one `application/x-www-form-urlencoded` key or value: `%XX` escapes and `+` for
+/// space. Strict, unlike the lossy decoders of the URL crates: `None` for a `%` that does not
+/// start two hex digits or for bytes that are not UTF-8.
+pub fn form_decode(s: &str) -> Option<String> {
+    let escapes_well_formed = s.split('%').skip(1).all(|rest| {
+        rest.as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !escapes_well_formed {
+        return None;
     }
-    out
+    percent_decode_str(&s.replace('+', " "))
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
 }
 
 /// The `key=value` pairs of a form-encoded body or query string, in order; malformed pairs are
@@ -39,7 +41,7 @@ pub fn percent_encode(s: &str, keep: &[u8]) -> String {
 pub fn form_pairs(s: &str) -> impl Iterator<Item = (String, String)> + '_ {
     s.trim_start_matches('?').split('&').filter_map(|kv| {
         let (k, v) = kv.split_once('=')?;
-        Some((percent_decode(k)?, percent_decode(v)?))
+        Some((form_decode(k)?, form_decode(v)?))
     })
 }
 
@@ -63,12 +65,16 @@ mod tests {
             "100%",
             "a&b=c",
         ] {
-            assert_eq!(percent_decode(&percent_encode(s, b"")).as_deref(), Some(s));
+            assert_eq!(form_decode(&query_value(s)).as_deref(), Some(s));
         }
-        assert_eq!(percent_encode("/staff/x y", b"/"), "/staff/x%20y");
-        assert_eq!(percent_decode("a+b%2Bc").as_deref(), Some("a b+c"));
-        assert_eq!(percent_decode("%zz"), None);
-        assert_eq!(percent_decode("%4"), None);
+        const PATH: &AsciiSet = &QUERY_VALUE.remove(b'/');
+        assert_eq!(
+            utf8_percent_encode("/staff/x y", PATH).to_string(),
+            "/staff/x%20y"
+        );
+        assert_eq!(form_decode("a+b%2Bc").as_deref(), Some("a b+c"));
+        assert_eq!(form_decode("%zz"), None);
+        assert_eq!(form_decode("%4"), None);
         let pairs: Vec<_> = form_pairs("?a=1&bad&b=%C5%BC&c=%ff").collect();
         assert_eq!(
             pairs,

@@ -295,8 +295,8 @@ impl Slug {
     /// Makes a slug from a title in any shop language.
     ///
     /// Greek is transliterated after ELOT 743 (`ου` → `ou`, `αυ`/`ευ` → `av`/`ev` or `af`/`ef`
-    /// before a voiceless consonant, `γγ` → `ng`, initial `μπ` → `b`, `θ` → `th`, `χ` → `ch`,
-    /// `ψ` → `ps`; accents dropped); Polish and other accented Latin letters lose their marks
+    /// before a voiceless consonant, `γγ` → `ng`, word-initial `μπ`/`ντ`/`γκ` → `b`/`d`/`g` and
+    /// `mp`/`nt`/`gk` inside a word, `θ` → `th`, `χ` → `ch`, `ψ` → `ps`; accents dropped); Polish and other accented Latin letters lose their marks
     /// (`ł` → `l`, `ß` → `ss`, `æ` → `ae`). Apostrophes vanish, every other run of non-letters
     /// becomes one `-`, and the result is cut to [`Slug::MAX_LEN`]. Letters of other scripts
     /// are dropped; if nothing is left the result is [`SlugError::Empty`].
@@ -442,7 +442,7 @@ fn greek_single(base: char) -> &'static str {
 fn greek_at(chars: &[char], i: usize, g: GreekLetter) -> (String, usize) {
     let next = chars.get(i + 1).copied().and_then(greek);
     let after = chars.get(i + 2).copied().and_then(greek);
-    let prev_is_greek = i > 0 && greek(chars[i - 1]).is_some();
+    let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
     // υ that joins the previous vowel: no dialytika on it, no accent on the first vowel.
     let joins_upsilon = |n: Option<GreekLetter>| {
         !g.tonos && !g.dialytika && n.is_some_and(|n| n.base == 'υ' && !n.dialytika)
@@ -459,9 +459,11 @@ fn greek_at(chars: &[char], i: usize, g: GreekLetter) -> (String, usize) {
             Some('γ') => ("ng".into(), 2),
             Some('ξ') => ("nx".into(), 2),
             Some('χ') => ("nch".into(), 2),
+            Some('κ') if word_start => ("g".into(), 2),
             _ => ("g".into(), 1),
         },
-        'μ' if !prev_is_greek && next.is_some_and(|n| n.base == 'π') => ("b".into(), 2),
+        'μ' if word_start && next.is_some_and(|n| n.base == 'π') => ("b".into(), 2),
+        'ν' if word_start && next.is_some_and(|n| n.base == 'τ') => ("d".into(), 2),
         base => (greek_single(base).into(), 1),
     }
 }
@@ -686,6 +688,12 @@ mod tests {
         assert_eq!(t("Αϋπνία"), "aypnia");
         assert_eq!(t("Κομπολόι"), "kompoloi");
         assert_eq!(t("Τσάντα δερμάτινη, μαύρη"), "tsanta-dermatini-mavri");
+        // Word-initial μπ, ντ, γκ are b, d, g (as in the demo shop's stored slugs).
+        assert_eq!(t("γκρι"), "gri");
+        assert_eq!(t("Μπλε"), "ble");
+        assert_eq!(t("ντουλάπα"), "doulapa");
+        assert_eq!(t("Γκρι αγκαλιά, ντομάτα"), "gri-agkalia-domata");
+        assert_eq!(t("Σαντορίνη Ζιβάγκο"), "santorini-zivagko");
     }
 
     #[test]
@@ -733,10 +741,42 @@ mod tests {
         ));
     }
 
+    /// An address as people type it, valid by construction: any case, blanks around, a local
+    /// part of the characters addresses use (Greek and Polish letters too), a domain of two to
+    /// four labels.
+    fn typed_address() -> impl Strategy<Value = String> {
+        (
+            "[ \t]{0,2}",
+            "[A-Za-z0-9._%+\\-ąęłóśżΑ-Ωα-ω]{1,30}",
+            prop::collection::vec("[A-Za-z0-9\\-]{1,15}", 2..=4),
+            "[ \t]{0,2}",
+        )
+            .prop_map(|(before, local, labels, after)| {
+                format!("{before}{local}@{}{after}", labels.join("."))
+            })
+    }
+
+    /// Mostly valid addresses (tagged `true`), some arbitrary text (`false`).
+    fn address_or_text() -> impl Strategy<Value = (String, bool)> {
+        prop_oneof![
+            4 => typed_address().prop_map(|s| (s, true)),
+            1 => "\\PC{0,60}".prop_map(|s| (s, false)),
+        ]
+    }
+
     proptest! {
         #[test]
-        fn email_parse_never_panics_and_is_idempotent(s in "\\PC{0,60}") {
-            if let Ok(e) = Email::parse(&s) {
+        fn email_parse_never_panics_and_is_idempotent((s, valid) in address_or_text()) {
+            let parsed = Email::parse(&s);
+            if valid {
+                // Every constructed address is accepted, trimmed and lower-cased.
+                prop_assert!(parsed.is_ok(), "{:?}: {:?}", s, parsed);
+                prop_assert_eq!(
+                    parsed.as_ref().map(Email::as_str).unwrap(),
+                    s.trim().to_lowercase()
+                );
+            }
+            if let Ok(e) = parsed {
                 prop_assert_eq!(Email::parse(e.as_str()), Ok(e.clone()));
             }
         }

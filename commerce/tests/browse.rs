@@ -105,14 +105,7 @@ async fn variant_picker_and_availability() {
         .iter()
         .find(|v| !v.selected && v.combinable)
         .unwrap();
-    let selection: Vec<(String, String)> = other
-        .query
-        .split('&')
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap();
-            (k.to_owned(), v.to_owned())
-        })
-        .collect();
+    let selection = browse::parse_selection(&other.query);
     let chosen = browse::product(&db, "pl", &tr.slug, &selection)
         .await
         .unwrap();

@@ -14,8 +14,9 @@ test.describe('browsing the shop', { tag: ['@nojs', '@phone'] }, () => {
     await expect(header.getByRole('link', { name: 'Stoa', exact: true })).toHaveAttribute('href', '/');
     const languages = languageNav(page);
     await expect(languages.getByRole('link', { name: 'English' })).toHaveAttribute('aria-current', 'true');
-    await expect(languages.getByRole('link', { name: 'Ελληνικά' })).toHaveAttribute('href', '/el');
-    await expect(languages.getByRole('link', { name: 'Polski' })).toHaveAttribute('href', '/pl');
+    // Switcher links go through /locale, which remembers the choice and redirects.
+    await expect(languages.getByRole('link', { name: 'Ελληνικά' })).toHaveAttribute('href', '/locale?to=el&back=%2F');
+    await expect(languages.getByRole('link', { name: 'Polski' })).toHaveAttribute('href', '/locale?to=pl&back=%2F');
     await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Featured' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'New arrivals' })).toBeVisible();
@@ -137,6 +138,9 @@ test.describe('browsing the shop', { tag: ['@nojs', '@phone'] }, () => {
     await expect(page.getByRole('heading', { name: 'Nowości' })).toBeVisible();
     await expect(categoryNav(page, 'Kategorie').getByRole('link', { name: 'Buty', exact: true })).toBeVisible();
     await expect(languageNav(page, 'Język').getByRole('link', { name: 'Polski' })).toHaveAttribute('aria-current', 'true');
+    // Staff pages (no language in the address) follow the choice, before the browser's English.
+    await page.goto('/staff/signin');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   });
 
   test('a category sorts by price and pages through its products', async ({ page }, testInfo) => {

@@ -1,4 +1,5 @@
-//! Sessions, CSRF protection and the staff sign-in / sign-out form handlers.
+//! Sessions, CSRF protection, the request's language and the staff sign-in / sign-out form
+//! handlers.
 //!
 //! * Sessions live in the database (`sessions` table) so they survive restarts and work across
 //!   several instances. The cookie `stoa_sid` holds a random token; the table stores only its
@@ -8,6 +9,8 @@
 //!   carries it in a hidden `csrf` field (or the `X-CSRF-Token` header). A state-changing request
 //!   must present the matching token, and if it carries an `Origin` header that origin must be
 //!   this host. Webhooks (signed separately) are exempt.
+//! * Language: the URL's prefix (`/el`, `/pl`); without one (staff pages), the `stoa_locale`
+//!   cookie that the language switcher's `GET /locale` sets, then `Accept-Language`.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -18,12 +21,14 @@ use app::{
 };
 use axum::{
     body::{to_bytes, Body},
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, Query, Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 use commerce::CommerceError;
+use cookie::{time::Duration, Cookie, SameSite};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 
 use crate::state::AppState;
 
@@ -34,16 +39,16 @@ pub const CSRF_COOKIE: &str = "stoa_csrf";
 /// Largest form body the CSRF check will buffer (bigger posts must use the header).
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
-/// Reads one cookie from the request headers.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// Reads one cookie from the request's `Cookie` headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
 }
 
 fn is_https(state: &AppState, headers: &HeaderMap) -> bool {
@@ -65,10 +70,12 @@ fn cookie_name(state: &AppState, headers: &HeaderMap, name: &str) -> String {
 }
 
 /// Reads one of this site's cookies under the name it has on this request.
-fn site_cookie<'a>(state: &AppState, headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+fn site_cookie(state: &AppState, headers: &HeaderMap, name: &str) -> Option<String> {
     cookie(headers, &cookie_name(state, headers, name))
 }
 
+/// The `Set-Cookie` value of one of this site's cookies: `HttpOnly; SameSite=Lax; Path=/` and
+/// the given `Max-Age`, plus `Secure` (and the `__Host-` name) over https.
 fn set_cookie(
     state: &AppState,
     headers: &HeaderMap,
@@ -76,16 +83,14 @@ fn set_cookie(
     value: &str,
     max_age: i64,
 ) -> HeaderValue {
-    let secure = if is_https(state, headers) {
-        "; Secure"
-    } else {
-        ""
-    };
-    let name = cookie_name(state, headers, name);
-    HeaderValue::from_str(&format!(
-        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    ))
-    .expect("cookie values are URL-safe base64")
+    let cookie = Cookie::build((cookie_name(state, headers, name), value.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(Duration::seconds(max_age))
+        .secure(is_https(state, headers))
+        .build();
+    HeaderValue::from_str(&cookie.to_string()).expect("cookie values are URL-safe base64")
 }
 
 /// Works out who is asking and in which language, and enforces CSRF on state-changing requests.
@@ -102,7 +107,7 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     let path = parts.uri.path().to_owned();
 
     // --- session -------------------------------------------------------------------------
-    let token = site_cookie(&state, &parts.headers, SESSION_COOKIE).map(str::to_owned);
+    let token = site_cookie(&state, &parts.headers, SESSION_COOKIE);
     let session = match &token {
         Some(token) => match commerce::sessions::load(&state.db, token).await {
             Ok(s) => s,
@@ -133,9 +138,8 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     }
 
     // --- CSRF ----------------------------------------------------------------------------
-    let cookie_csrf = site_cookie(&state, &parts.headers, CSRF_COOKIE)
-        .filter(|t| t.len() >= 32 && t.len() <= 64)
-        .map(str::to_owned);
+    let cookie_csrf =
+        site_cookie(&state, &parts.headers, CSRF_COOKIE).filter(|t| t.len() >= 32 && t.len() <= 64);
     let expected_csrf = match &session {
         Some(s) => Some(s.csrf_token.clone()),
         None => cookie_csrf.clone(),
@@ -189,13 +193,15 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
 
     // --- locale --------------------------------------------------------------------------
     let (prefix, bare) = i18n::split_locale_path(&path);
+    // The URL's prefix; without one (staff pages), the switcher's cookie, then Accept-Language.
     let locale = prefix.unwrap_or_else(|| {
-        parts
-            .headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(i18n::negotiate)
-            .unwrap_or(Locale::En)
+        i18n::preferred_locale(
+            site_cookie(&state, &parts.headers, i18n::LOCALE_COOKIE).as_deref(),
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
     });
 
     // --- staff area requires a signed-in staff member --------------------------------------
@@ -213,7 +219,7 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
     if is_staff_page && path != "/staff/signin" && staff.is_none() && parts.method == Method::GET {
         let target = format!(
             "/staff/signin?next={}",
-            urlencode(&path_and_query(&parts.uri))
+            utf8_percent_encode(&path_and_query(&parts.uri), PATH_VALUE)
         );
         return Redirect::to(&target).into_response();
     }
@@ -306,9 +312,50 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     value
 }
 
-/// Percent-encodes a string for use in a query parameter (keeps `/` readable).
-pub fn urlencode(s: &str) -> String {
-    commerce::text::percent_encode(s, b"/")
+/// A path as a query-string value (`?next=/staff/x`): keeps its `/` readable.
+const PATH_VALUE: &AsciiSet = &commerce::text::QUERY_VALUE.remove(b'/');
+
+/// A path for a `Location` header: controls, spaces and non-ASCII escaped (no header
+/// injection, no panic on a value that is not a header value).
+const LOCATION_PATH: &AsciiSet = &percent_encoding::CONTROLS.add(b' ');
+
+/// How long the language choice is remembered (a year).
+const LOCALE_COOKIE_SECONDS: i64 = 60 * 60 * 24 * 365;
+
+/// The query of [`switch_locale`].
+#[derive(serde::Deserialize)]
+pub struct LocaleSwitch {
+    /// The language picked (a [`Locale::code`]).
+    to: String,
+    /// Where the switcher was (path and query, any locale prefix is replaced).
+    back: Option<String>,
+}
+
+/// `GET /locale?to=el&back=/p/x` ([`i18n::SWITCH_PATH`]), the language switcher: remembers
+/// the language in the [`i18n::LOCALE_COOKIE`] (which pages without a locale prefix, the staff
+/// pages among them, read before `Accept-Language`) and redirects to `back` in that language.
+/// `back` is always taken as a path on this site (`//evil.example` becomes `/evil.example`).
+pub async fn switch_locale(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<LocaleSwitch>,
+) -> Response {
+    let Some(locale) = Locale::from_code(&q.to) else {
+        return (StatusCode::BAD_REQUEST, "unknown language").into_response();
+    };
+    let back = i18n::same_site_path(q.back.as_deref().unwrap_or("/"));
+    let target = i18n::localized_path(locale, &back);
+    let mut response =
+        Redirect::to(&utf8_percent_encode(&target, LOCATION_PATH).to_string()).into_response();
+    let cookie = set_cookie(
+        &state,
+        &headers,
+        i18n::LOCALE_COOKIE,
+        locale.code(),
+        LOCALE_COOKIE_SECONDS,
+    );
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    response
 }
 
 /// Largest sign-in form body read (an e-mail, a password of at most 128 characters, `next`).
@@ -424,8 +471,8 @@ pub async fn sign_in(state: &AppState, req: Request) -> SignInOutcome {
         }
     };
     // Signing in over another session (a shared counter PC) ends that session.
-    if let Some(old) = cookie(&parts.headers, SESSION_COOKIE) {
-        if let Err(e) = commerce::sessions::destroy(&state.db, old).await {
+    if let Some(old) = site_cookie(state, &parts.headers, SESSION_COOKIE) {
+        if let Err(e) = commerce::sessions::destroy(&state.db, &old).await {
             tracing::error!(error = %e, "ending the previous session failed");
             return fail(parts, SignInError::Server);
         }
@@ -455,7 +502,7 @@ pub async fn sign_in(state: &AppState, req: Request) -> SignInOutcome {
 /// (the next visitor of a shared PC starts with fresh tokens).
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(token) = site_cookie(&state, &headers, SESSION_COOKIE) {
-        if let Err(e) = commerce::sessions::destroy(&state.db, token).await {
+        if let Err(e) = commerce::sessions::destroy(&state.db, &token).await {
             tracing::error!(error = %e, "deleting session failed");
         }
     }
@@ -489,6 +536,22 @@ mod tests {
         assert_eq!(form_field(b"a=1", "csrf"), None);
         assert_eq!(form_field(b"csrf=%zz", "csrf"), None);
         assert_eq!(form_field(b"csrf=%4", "csrf"), None);
+    }
+
+    #[test]
+    fn reads_cookies_from_every_cookie_header() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1;  stoa_sid=abc"),
+        );
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("__Host-stoa_csrf=x=y"),
+        );
+        assert_eq!(cookie(&h, "stoa_sid").as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, "__Host-stoa_csrf").as_deref(), Some("x=y"));
+        assert_eq!(cookie(&h, "stoa_csrf"), None);
     }
 
     #[test]

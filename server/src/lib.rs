@@ -113,10 +113,6 @@ pub fn state(
         leptos_options: leptos_options(addr),
         data_dir,
         metrics: Arc::new(telemetry::Metrics::default()),
-        started_unix: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or_default(),
         web,
         search,
     }

@@ -13,8 +13,13 @@ use axum::{
     Router,
 };
 use leptos::prelude::provide_context;
+use tower::ServiceBuilder;
 use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
 };
 
 use crate::{assets, auth, state::AppState, telemetry};
@@ -126,12 +131,28 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/staff/signin", get(pages.clone()).post(sign_in))
         .route("/staff/signout", post(auth::sign_out))
+        .route(app::i18n::SWITCH_PATH, get(auth::switch_locale))
         .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .route("/pkg/{*path}", get(assets::handler))
         .nest_service("/images", images)
         .fallback(pages)
         .layer(from_fn_with_state(state.clone(), auth::request_context))
-        .layer(from_fn_with_state(state.clone(), telemetry::request_span))
+        // Request id (the client's if sane, else a new UUID), one span per request carrying
+        // it, a log line and the metrics per response, the id back in the response header.
+        .layer(
+            ServiceBuilder::new()
+                .map_request(telemetry::drop_odd_request_id)
+                .layer(SetRequestIdLayer::new(
+                    telemetry::X_REQUEST_ID,
+                    MakeRequestUuid,
+                ))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_response(telemetry::on_response(state.metrics.clone())),
+                )
+                .layer(PropagateRequestIdLayer::new(telemetry::X_REQUEST_ID)),
+        )
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

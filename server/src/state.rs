@@ -22,8 +22,6 @@ pub struct AppState {
     pub data_dir: PathBuf,
     /// Request counters and latency histogram for `/metrics`.
     pub metrics: Arc<Metrics>,
-    /// Unix time the process started (prefix of generated request ids).
-    pub started_unix: u64,
     /// How this instance faces the web (cookies, public origin, metrics access).
     pub web: WebOptions,
     /// The product search index of this instance (follows the outbox).

@@ -1,19 +1,32 @@
 //! Logs (tracing, one span per request with its id) and Prometheus metrics.
+//!
+//! The router's tower-http layers give every request an `X-Request-Id` (kept from the client
+//! when it is a short printable token, else a new UUID; [`drop_odd_request_id`]), open a
+//! [`request_span`] around it, log and measure each response ([`on_response`]) and return the
+//! id in the response header.
 
 use std::{
-    sync::atomic::{AtomicU64, Ordering},
-    time::Instant,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration,
 };
 
 use axum::{
     body::Body,
-    extract::{Request, State},
-    http::HeaderValue,
-    middleware::Next,
-    response::Response,
+    extract::Request,
+    http::{HeaderName, Response},
 };
+use tower_http::{
+    request_id::RequestId,
+    trace::{DefaultOnResponse, OnResponse},
+    LatencyUnit,
+};
+use tracing::{Level, Span};
 
-use crate::state::AppState;
+/// The request-id header.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Installs the global tracing subscriber (`RUST_LOG`, default `info`).
 pub fn init() {
@@ -87,55 +100,43 @@ impl Metrics {
     }
 }
 
-static NEXT_REQUEST_ID: AtomicU64 = AtomicU64::new(1);
-
-/// Gives every request an id (kept from `X-Request-Id` when the client sent a sane one), opens a
-/// tracing span with it, returns it in the response header and records the metrics.
-pub async fn request_span(
-    State(state): State<AppState>,
-    mut req: Request,
-    next: Next,
-) -> Response<Body> {
-    let id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
-        .map(str::to_owned)
-        .unwrap_or_else(|| {
-            format!(
-                "{:x}-{:x}",
-                state.started_unix,
-                NEXT_REQUEST_ID.fetch_add(1, Ordering::Relaxed)
-            )
-        });
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        req.headers_mut().insert("x-request-id", v);
-    }
-    let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let span = tracing::info_span!("request", id = %id, %method, %path);
-    let start = Instant::now();
-    let mut response = tracing::Instrument::instrument(next.run(req), span.clone()).await;
-    let elapsed = start.elapsed().as_secs_f64();
-    let status = response.status().as_u16();
-    state.metrics.observe(status, elapsed);
-    span.in_scope(|| {
-        if status >= 500 {
-            tracing::error!(status, ms = elapsed * 1e3, "request failed");
-        } else {
-            tracing::info!(status, ms = elapsed * 1e3, "request");
-        }
+/// Drops an `X-Request-Id` the client sent unless it is 1–64 printable ASCII characters, so
+/// that a new id is made for the request instead.
+pub fn drop_odd_request_id(mut req: Request) -> Request {
+    let sane = req.headers().get(&X_REQUEST_ID).is_none_or(|v| {
+        !v.is_empty() && v.len() <= 64 && v.as_bytes().iter().all(u8::is_ascii_graphic)
     });
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert("x-request-id", v);
+    if !sane {
+        req.headers_mut().remove(&X_REQUEST_ID);
     }
-    response
+    req
+}
+
+/// The span of one request: its id, method and path.
+pub fn request_span(req: &Request) -> Span {
+    let id = req
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+}
+
+/// Records each response in `metrics` and logs it (status and milliseconds) at `info`.
+/// Server errors are logged again at `error` by the trace layer's failure hook.
+pub fn on_response(metrics: Arc<Metrics>) -> impl OnResponse<Body> + Clone {
+    move |response: &Response<Body>, latency: Duration, span: &Span| {
+        metrics.observe(response.status().as_u16(), latency.as_secs_f64());
+        DefaultOnResponse::new()
+            .level(Level::INFO)
+            .latency_unit(LatencyUnit::Millis)
+            .on_response(response, latency, span)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Metrics;
+    use super::*;
 
     #[test]
     fn histogram_is_cumulative_and_counts_classes() {
@@ -151,5 +152,22 @@ mod tests {
         assert!(text.contains("stoa_http_request_duration_seconds_bucket{le=\"0.25\"} 2"));
         assert!(text.contains("stoa_http_request_duration_seconds_bucket{le=\"+Inf\"} 3"));
         assert!(text.contains("stoa_http_request_duration_seconds_count 3"));
+    }
+
+    #[test]
+    fn only_short_printable_client_request_ids_are_kept() {
+        let with = |id: &str| {
+            let req = Request::builder()
+                .header(&X_REQUEST_ID, id)
+                .body(Body::empty())
+                .unwrap();
+            drop_odd_request_id(req)
+                .headers()
+                .contains_key(&X_REQUEST_ID)
+        };
+        assert!(with("abc-123"));
+        assert!(!with(""));
+        assert!(!with("a b"));
+        assert!(!with(&"x".repeat(65)));
     }
 }

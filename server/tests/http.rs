@@ -33,6 +33,18 @@ async fn health_metrics_and_request_ids() {
         assert_eq!(r.status(), 200);
         assert!(r.headers().contains_key("x-request-id"));
         assert_eq!(r.text().await.unwrap().trim(), "ok");
+        // A client's sane id is kept; an odd one is replaced by a new id.
+        for (sent, kept) in [("trace-abc-123", true), ("two words", false)] {
+            let r = client
+                .get(app.url("/healthz"))
+                .header("X-Request-Id", sent)
+                .send()
+                .await
+                .unwrap();
+            let id = r.headers()["x-request-id"].to_str().unwrap().to_owned();
+            assert_eq!(id == sent, kept, "{sent:?} → {id:?}");
+            assert!(!id.is_empty());
+        }
         // Metrics only with the bearer token.
         let (status, _) = get(&client, &app.url("/metrics")).await;
         assert_eq!(status, 401);
@@ -55,6 +67,10 @@ async fn health_metrics_and_request_ids() {
         assert!(
             metrics.contains("stoa_http_requests_total{status=\"2xx\"}"),
             "{metrics}"
+        );
+        assert!(
+            !metrics.contains("stoa_http_requests_total{status=\"2xx\"} 0\n"),
+            "the health checks were counted: {metrics}"
         );
         assert!(metrics.contains("stoa_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
         app.stop().await;

@@ -7,8 +7,10 @@
 //! - [`Locale`]: English (default, no URL prefix), Greek (`/el/...`), Polish (`/pl/...`).
 //! - Addresses: [`split_locale_path`], [`localized_path`], [`is_unlocalized_path`].
 //! - Choosing a locale: the URL prefix decides on public pages (DESIGN §3.1); staff pages
-//!   (`/staff/...`, never prefixed) use the [`LOCALE_COOKIE`] and then `Accept-Language`,
-//!   see [`preferred_locale`] and [`negotiate`].
+//!   (`/staff/...`, never prefixed) and shop pages reached without a prefix use the
+//!   [`LOCALE_COOKIE`] and then `Accept-Language`, see [`preferred_locale`] and [`negotiate`].
+//!   The language switcher's links go through [`SWITCH_PATH`] ([`switch_href`]), which sets
+//!   the cookie.
 //! - Formatting: [`format_number`], [`format_money`], [`format_percent_bp`], [`format_date`],
 //!   [`format_date_numeric`], [`format_time`], plural rules in [`plural_category`] / [`plural`].
 //! - Text: [`t`] returns the static [`Messages`] of a locale (every field is a plain
@@ -35,10 +37,25 @@ pub use format::{
 };
 
 /// Name of the cookie that remembers the language picked in the switcher (value: a
-/// [`Locale::code`]). Staff pages, which have no locale prefix, read it before `Accept-Language`.
+/// [`Locale::code`]). Pages without a locale prefix (staff pages, and shop pages reached
+/// without one) read it before `Accept-Language`; [`SWITCH_PATH`] sets it.
 pub const LOCALE_COOKIE: &str = "stoa_locale";
 
 pub use commerce::locale::{Locale, UnknownLocale};
+
+/// The language switcher's endpoint: `GET /locale?to=el&back=/p/x` sets [`LOCALE_COOKIE`] to
+/// `to` and redirects to `back` (a path on this site, without a locale prefix) in that language.
+pub const SWITCH_PATH: &str = "/locale";
+
+/// The switcher's link to `back` (a path and query without a locale prefix) in `to`: through
+/// [`SWITCH_PATH`], so that the choice is remembered.
+pub fn switch_href(to: Locale, back: &str) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("to", to.code())
+        .append_pair("back", back)
+        .finish();
+    format!("{SWITCH_PATH}?{query}")
+}
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -67,10 +84,17 @@ pub fn split_locale_path(path: &str) -> (Option<Locale>, &str) {
 
 /// Whether an address is the same in every language and never takes a locale prefix: staff
 /// pages (`/staff...`, which take their locale from [`LOCALE_COOKIE`] / `Accept-Language`),
-/// machine endpoints (`/healthz`, `/metrics`, `/webhooks/...`) and the site's assets (`/pkg/...`).
-/// Matches whole segments only (`/staffing` is an ordinary page).
+/// machine endpoints (`/healthz`, `/metrics`, `/webhooks/...`, the switcher's `/locale`) and
+/// the site's assets (`/pkg/...`). Matches whole segments only (`/staffing` is an ordinary page).
 pub fn is_unlocalized_path(path: &str) -> bool {
-    const UNLOCALIZED: [&str; 5] = ["/staff", "/healthz", "/metrics", "/webhooks", "/pkg"];
+    const UNLOCALIZED: [&str; 6] = [
+        "/staff",
+        "/healthz",
+        "/metrics",
+        "/webhooks",
+        "/pkg",
+        SWITCH_PATH,
+    ];
     UNLOCALIZED.iter().any(|root| {
         path.strip_prefix(root)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
@@ -191,8 +215,9 @@ fn parse_qvalue(value: &str) -> Option<u16> {
     }
 }
 
-/// The locale for pages without a locale prefix (staff pages): the [`LOCALE_COOKIE`] value if it
-/// is a supported code, else [`negotiate`] on the `Accept-Language` header, else English.
+/// The locale for pages without a locale prefix (staff pages, and shop pages reached without
+/// one): the [`LOCALE_COOKIE`] value if it is a supported code, else [`negotiate`] on the
+/// `Accept-Language` header, else English.
 pub fn preferred_locale(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
     cookie
         .and_then(Locale::from_code)

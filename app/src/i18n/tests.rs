@@ -182,6 +182,21 @@ fn paths_round_trip() {
     }
     assert!(is_unlocalized_path("/staff/orders?status=new"));
     assert!(!is_unlocalized_path("/p/staff"));
+    assert!(is_unlocalized_path("/locale?to=el"));
+    assert!(!is_unlocalized_path("/localer"));
+}
+
+#[test]
+fn switcher_links_go_through_the_switch_endpoint() {
+    assert_eq!(switch_href(Locale::El, "/"), "/locale?to=el&back=%2F");
+    assert_eq!(
+        switch_href(Locale::En, "/p/kurtka?colour=red&size=m"),
+        "/locale?to=en&back=%2Fp%2Fkurtka%3Fcolour%3Dred%26size%3Dm"
+    );
+    assert_eq!(
+        switch_href(Locale::Pl, "/search?q=Żółta kurtka"),
+        "/locale?to=pl&back=%2Fsearch%3Fq%3D%C5%BB%C3%B3%C5%82ta+kurtka"
+    );
 }
 
 #[test]

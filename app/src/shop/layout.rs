@@ -57,6 +57,8 @@ pub fn ShopLayout(children: Children) -> AnyView {
 }
 
 /// Links to the same page in the other languages (full page loads: the URL prefix changes).
+/// Each goes through [`i18n::SWITCH_PATH`], which remembers the choice in
+/// [`i18n::LOCALE_COOKIE`] (for the staff pages and unprefixed addresses) and redirects.
 #[component]
 pub fn LanguageSwitcher() -> AnyView {
     let ctx = request_ctx();
@@ -71,14 +73,15 @@ pub fn LanguageSwitcher() -> AnyView {
                 let (_, rest) = i18n::split_locale_path(&path);
                 // The address as typed may start with `//` (a 404 page): keep links on this site.
                 let rest = i18n::same_site_path(rest);
+                let mut back = rest;
+                if !query.is_empty() {
+                    back.push('?');
+                    back.push_str(query.trim_start_matches('?'));
+                }
                 Locale::ALL
                     .iter()
                     .map(|l| {
-                        let mut href = i18n::localized_path(*l, &rest);
-                        if !query.is_empty() {
-                            href.push('?');
-                            href.push_str(query.trim_start_matches('?'));
-                        }
+                        let href = i18n::switch_href(*l, &back);
                         view! {
                             <a href=href rel="external" hreflang=l.code() lang=l.code()
                                 aria-current=(*l == current).then_some("true")>{l.native_name()}</a>

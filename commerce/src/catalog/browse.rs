@@ -891,7 +891,7 @@ pub fn parse_selection(query: &str) -> Vec<(String, String)> {
 pub fn selection_query<K: AsRef<str>, V: AsRef<str>>(
     pairs: impl IntoIterator<Item = (K, V)>,
 ) -> String {
-    let escape = |s: &str| crate::text::percent_encode(s, b"");
+    let escape = crate::text::query_value;
     pairs
         .into_iter()
         .map(|(k, v)| format!("{}={}", escape(k.as_ref()), escape(v.as_ref())))

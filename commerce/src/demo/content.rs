@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use super::images::Motif;
 use crate::catalog::barcode::Ean13;
+use crate::types::Slug;
 
 /// Locale codes of the demo shop, default first.
 pub const LOCALES: [&str; 3] = crate::locale::Locale::CODES;
@@ -539,134 +540,14 @@ impl Rng {
 // Slugs, barcodes, capitalisation
 // ------------------------------------------------------------------------------------------------
 
-/// Turns a name in any of the demo languages into a URL slug of lowercase Latin ASCII letters,
-/// digits and single hyphens. Greek is transliterated (ELOT 743 style: «Παπούτσια» →
-/// `papoutsia`, «Μπουφάν» → `boufan`), Polish and other Latin letters lose their diacritics
-/// («Żółta kurtka» → `zolta-kurtka`).
+/// The URL slug of a name in any of the demo languages: [`Slug::from_title`] (ELOT 743 for
+/// Greek: «Παπούτσια» → `papoutsia`, «Μπουφάν» → `boufan`, «γκρι» → `gri`; Polish and other
+/// Latin letters lose their diacritics: «Żółta kurtka» → `zolta-kurtka`), empty when nothing
+/// is left.
 pub fn slugify(text: &str) -> String {
-    let chars: Vec<char> = text
-        .to_lowercase()
-        .chars()
-        .map(strip_greek_accent)
-        .collect();
-    let raw: Vec<char> = text.to_lowercase().chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        // A dialytika on the second letter splits a would-be digraph (e.g. «αϊ»).
-        let next_split = raw
-            .get(i + 1)
-            .is_some_and(|n| matches!(n, 'ϊ' | 'ϋ' | 'ΐ' | 'ΰ'));
-        let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
-        let after = chars.get(i + 2).copied();
-        let pair = if next_split { None } else { next };
-        let (s, used): (&str, usize) = match (c, pair) {
-            ('ο', Some('υ')) => ("ou", 2),
-            ('α', Some('ι')) => ("ai", 2),
-            ('ε', Some('ι')) => ("ei", 2),
-            ('ο', Some('ι')) => ("oi", 2),
-            ('α', Some('υ')) | ('ε', Some('υ')) => {
-                let voiceless = after.is_none_or(|a| {
-                    matches!(a, 'θ' | 'κ' | 'ξ' | 'π' | 'σ' | 'ς' | 'τ' | 'φ' | 'χ' | 'ψ')
-                        || !a.is_alphabetic()
-                });
-                match (c, voiceless) {
-                    ('α', true) => ("af", 2),
-                    ('α', false) => ("av", 2),
-                    (_, true) => ("ef", 2),
-                    (_, false) => ("ev", 2),
-                }
-            }
-            ('μ', Some('π')) => (if word_start { "b" } else { "mp" }, 2),
-            ('ν', Some('τ')) => (if word_start { "d" } else { "nt" }, 2),
-            ('γ', Some('κ')) => (if word_start { "g" } else { "gk" }, 2),
-            ('γ', Some('γ')) => ("ng", 2),
-            _ => (translit_char(c), 1),
-        };
-        out.push_str(s);
-        i += used;
-    }
-    // Collapse everything that is not [a-z0-9] into single hyphens.
-    let mut slug = String::with_capacity(out.len());
-    let mut dash = false;
-    for c in out.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            dash = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    slug
-}
-
-fn strip_greek_accent(c: char) -> char {
-    match c {
-        'ά' => 'α',
-        'έ' => 'ε',
-        'ή' => 'η',
-        'ί' | 'ϊ' | 'ΐ' => 'ι',
-        'ό' => 'ο',
-        'ύ' | 'ϋ' | 'ΰ' => 'υ',
-        'ώ' => 'ω',
-        other => other,
-    }
-}
-
-fn translit_char(c: char) -> &'static str {
-    match c {
-        'α' => "a",
-        'β' => "v",
-        'γ' => "g",
-        'δ' => "d",
-        'ε' => "e",
-        'ζ' => "z",
-        'η' => "i",
-        'θ' => "th",
-        'ι' => "i",
-        'κ' => "k",
-        'λ' => "l",
-        'μ' => "m",
-        'ν' => "n",
-        'ξ' => "x",
-        'ο' => "o",
-        'π' => "p",
-        'ρ' => "r",
-        'σ' | 'ς' => "s",
-        'τ' => "t",
-        'υ' => "y",
-        'φ' => "f",
-        'χ' => "ch",
-        'ψ' => "ps",
-        'ω' => "o",
-        'ą' | 'á' | 'à' | 'â' | 'ä' | 'ã' => "a",
-        'ć' | 'ç' | 'č' => "c",
-        'ę' | 'é' | 'è' | 'ê' | 'ë' => "e",
-        'ł' => "l",
-        'ń' | 'ñ' => "n",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => "o",
-        'ś' | 'š' => "s",
-        'ź' | 'ż' | 'ž' => "z",
-        'í' | 'ì' | 'î' | 'ï' => "i",
-        'ú' | 'ù' | 'û' | 'ü' => "u",
-        '&' => "-",
-        c if c.is_ascii_alphanumeric() => ascii_str(c),
-        _ => "-",
-    }
-}
-
-fn ascii_str(c: char) -> &'static str {
-    const TABLE: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    let c = c.to_ascii_lowercase();
-    match TABLE.find(c) {
-        Some(i) => &TABLE[i..i + 1],
-        None => "-",
-    }
+    Slug::from_title(text)
+        .map(Slug::into_string)
+        .unwrap_or_default()
 }
 
 /// Upper-cases the first letter (works for Greek and Polish).
@@ -4290,6 +4171,11 @@ mod tests {
         assert_eq!(slugify("Αθλητικά παπούτσια"), "athlitika-papoutsia");
         assert_eq!(slugify("Ευρώπη αυγό"), "evropi-avgo");
         assert_eq!(slugify("  --Płaszcze!  "), "plaszcze");
+        // The demo's stored slugs: word-initial γκ, μπ, ντ are g, b, d (ELOT 743).
+        assert_eq!(slugify("Γκρι σκούφος Olympus"), "gri-skoufos-olympus");
+        assert_eq!(slugify("Μπλε"), "ble");
+        assert_eq!(slugify("ντουλάπα"), "doulapa");
+        assert_eq!(slugify("!!!"), "");
     }
 
     #[test]

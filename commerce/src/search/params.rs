@@ -8,7 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::text::{form_pairs, percent_encode};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
+
+use crate::text::{form_pairs, query_value, QUERY_VALUE};
+
+/// A list value (`size=38,39`): [`QUERY_VALUE`] with its `,` kept.
+const LIST_VALUE: &AsciiSet = &QUERY_VALUE.remove(b',');
 
 /// Longest query text kept, in characters (longer input is cut, never refused).
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -144,7 +149,7 @@ impl SearchParams {
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", percent_encode(self.q.trim(), b"")));
+            parts.push(format!("q={}", query_value(self.q.trim())));
         }
         if let Some(c) = self.category {
             parts.push(format!("cat={c}"));
@@ -154,7 +159,7 @@ impl SearchParams {
                 let joined: Vec<&str> = values.iter().map(String::as_str).collect();
                 parts.push(format!(
                     "{code}={}",
-                    percent_encode(&joined.join(","), b",")
+                    utf8_percent_encode(&joined.join(","), LIST_VALUE)
                 ));
             }
         }

@@ -33,7 +33,6 @@ mod support {
 
     pub(super) use commerce::{error::Problem, input};
 
-    use super::super::enc;
     use super::*;
     use crate::{context::StaffSession, ui::clip};
 
@@ -184,7 +183,7 @@ mod support {
                 parts.push("low=1".to_owned());
             }
             if !self.q.is_empty() {
-                parts.push(format!("q={}", enc(&self.q)));
+                parts.push(format!("q={}", commerce::text::query_value(&self.q)));
             }
             parts.join("&")
         }
@@ -1025,7 +1024,7 @@ pub async fn scan_count(
             let sep = if here.contains('?') { '&' } else { '?' };
             Then::Stay(format!(
                 "{here}{sep}scanned={}",
-                super::enc(&scanned.join("\n"))
+                commerce::text::query_value(&scanned.join("\n"))
             ))
         },
         Back {

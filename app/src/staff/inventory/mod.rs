@@ -46,20 +46,6 @@ use crate::{
     ui::clip,
 };
 
-/// Percent-encodes a query-string value (everything but ASCII letters, digits and `-_.~`).
-#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
-pub(crate) fn enc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// Frame of every inventory page: title, staff header, breadcrumbs and the inventory sections.
 #[component]
 pub(crate) fn InventoryShell(who: Who, title: String, children: Children) -> impl IntoView {
@@ -238,27 +224,9 @@ mod tests {
 
     /// Parses a query string the way the router does (percent-decoding, `+` for space).
     fn params(query: &str) -> ParamsMap {
-        let dec = |s: &str| {
-            let b = s.as_bytes();
-            let mut out = Vec::new();
-            let mut i = 0;
-            while i < b.len() {
-                match b[i] {
-                    b'+' => out.push(b' '),
-                    b'%' => {
-                        out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-                        i += 2;
-                    }
-                    c => out.push(c),
-                }
-                i += 1;
-            }
-            String::from_utf8(out).unwrap()
-        };
         let mut map = ParamsMap::new();
-        for kv in query.split('&') {
-            let (k, v) = kv.split_once('=').unwrap();
-            map.insert(dec(k), dec(v));
+        for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+            map.insert(k.into_owned(), v.into_owned());
         }
         map
     }
@@ -321,7 +289,7 @@ mod tests {
 
     #[test]
     fn encodes_and_clips() {
-        assert_eq!(enc("a b&c=ł"), "a%20b%26c%3D%C5%82");
+        assert_eq!(commerce::text::query_value("a b&c=ł"), "a%20b%26c%3D%C5%82");
         assert_eq!(clip("αβγ", 3), "α");
         assert_eq!(signed(Locale::En, -3), "−3");
         assert_eq!(signed(Locale::En, 4), "+4");
