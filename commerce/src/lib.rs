@@ -26,7 +26,6 @@ pub mod money;
 pub mod orders;
 #[cfg(feature = "db")]
 pub mod outbox;
-#[cfg(feature = "db")]
 pub mod search;
 #[cfg(feature = "db")]
 pub mod sessions;

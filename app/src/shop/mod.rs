@@ -4,7 +4,6 @@ pub mod api;
 pub mod category;
 pub mod home;
 pub mod layout;
-pub mod model;
 pub mod product;
 pub mod search;
 pub mod searchbox;

@@ -4,11 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_params_map};
 
-use super::{
-    api::product_page,
-    layout::ShopLayout,
-    model::{AvailabilityView, ProductView},
-};
+use commerce::catalog::view as catalogue;
+
+use super::{api::product_page, layout::ShopLayout};
 use crate::{context::request_ctx, error::ErrorPage, i18n, ui::Price};
 
 /// The product page. The chosen option values live in the query string (`?size=42&colour=black`),
@@ -44,7 +42,7 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 #[component]
-fn ProductDetail(p: ProductView) -> impl IntoView {
+fn ProductDetail(p: catalogue::ProductPage) -> impl IntoView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
@@ -129,7 +127,7 @@ fn option_label(locale: i18n::Locale, code: &str) -> String {
 /// Availability badges: online stock, then each store ("3 available for pickup today", or "in
 /// 2–3 days" when the online warehouse can transfer it, or out of stock).
 #[component]
-fn Availability(rows: Vec<AvailabilityView>) -> impl IntoView {
+fn Availability(rows: Vec<catalogue::Availability>) -> impl IntoView {
     let locale = request_ctx().locale;
     let m = i18n::t(locale);
     let online: i64 = rows

@@ -9,17 +9,14 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
-use super::{
-    api::search_results,
-    layout::ShopLayout,
-    model::{FacetLink, SearchView},
-};
+use super::{api::search_results, layout::ShopLayout};
 use crate::{
     context::{request_ctx, RequestCtx},
     error::ErrorPage,
     i18n::{self, Locale},
     ui::{clip, Pager, ProductGrid},
 };
+use commerce::search::{view as found, FacetValue, Sort};
 
 /// Longest query string sent to the server function. Longer ones are cut (the server keeps only
 /// the first 200 characters of the words anyway), so a pasted 10 kB query still works.
@@ -72,18 +69,18 @@ fn page_href(ctx: &RequestCtx, page_query: &str, page: u64) -> String {
     }
 }
 
-fn sort_label(locale: Locale, sort: &str) -> &'static str {
+fn sort_label(locale: Locale, sort: Sort) -> &'static str {
     let m = i18n::t(locale);
     match sort {
-        "price_asc" => m.sort_price_asc,
-        "price_desc" => m.sort_price_desc,
-        "newest" => m.sort_newest,
-        _ => m.sort_relevance,
+        Sort::Relevance => m.sort_relevance,
+        Sort::PriceAsc => m.sort_price_asc,
+        Sort::PriceDesc => m.sort_price_desc,
+        Sort::Newest => m.sort_newest,
     }
 }
 
 #[component]
-fn SearchResults(v: SearchView) -> impl IntoView {
+fn SearchResults(v: found::SearchPage) -> impl IntoView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
@@ -98,10 +95,11 @@ fn SearchResults(v: SearchView) -> impl IntoView {
         i18n::results_count_for(locale, v.total, &v.q)
     };
     let code_match = v.code_match.clone().map(|c| {
+        let href = ctx.href(&c.path());
         view! {
             <p class="exact-match">
                 <strong>{m.exact_match}</strong>" "
-                <a href=ctx.href(&c.path)>{c.name}" · "<span class="sku">{c.sku}</span></a>
+                <a href=href>{c.name}" · "<span class="sku">{c.sku}</span></a>
             </p>
         }
     });
@@ -112,7 +110,7 @@ fn SearchResults(v: SearchView) -> impl IntoView {
             view! {
                 <li>
                     <a href=search_href(&ctx, &s.query) class:selected=s.selected
-                        aria-current=s.selected.then_some("true")>{sort_label(locale, &s.sort)}</a>
+                        aria-current=s.selected.then_some("true")>{sort_label(locale, s.sort)}</a>
                 </li>
             }
         })
@@ -159,7 +157,7 @@ fn SearchResults(v: SearchView) -> impl IntoView {
 }
 
 /// The grid and pager, or the message for an empty page.
-fn results(ctx: &RequestCtx, v: &SearchView) -> AnyView {
+fn results(ctx: &RequestCtx, v: &found::SearchPage) -> AnyView {
     let m = i18n::t(ctx.locale);
     if !v.products.is_empty() {
         let page_query = v.page_query.clone();
@@ -202,7 +200,7 @@ fn results(ctx: &RequestCtx, v: &SearchView) -> AnyView {
 
 /// The facet panel: category, attributes, price, availability, and "clear filters".
 #[component]
-fn Facets(v: SearchView) -> impl IntoView {
+fn Facets(v: found::SearchPage) -> impl IntoView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
@@ -330,7 +328,7 @@ fn Facets(v: SearchView) -> impl IntoView {
 /// A facet value that can be combined with others: a link that looks and reads like a checkbox
 /// (Space toggles it like Enter).
 #[component]
-fn FacetCheck(f: FacetLink, label: String) -> impl IntoView {
+fn FacetCheck(f: FacetValue, label: String) -> impl IntoView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let checked = if f.selected { "true" } else { "false" };

@@ -17,10 +17,9 @@ use leptos_router::{
     NavigateOptions,
 };
 
-use super::{
-    api::search_suggestions,
-    model::{ProductCard, SuggestView},
-};
+use commerce::{catalog::view::ProductCard, search::Suggestions};
+
+use super::api::search_suggestions;
 use crate::{
     context::request_ctx,
     i18n,
@@ -62,12 +61,12 @@ impl Suggestion {
 }
 
 /// Code match first, then categories, then products (links in the page's language).
-fn flatten(s: SuggestView) -> Vec<Suggestion> {
+fn flatten(s: Suggestions) -> Vec<Suggestion> {
     let ctx = request_ctx();
     let mut out = Vec::new();
     if let Some(c) = s.code_match {
         out.push(Suggestion::Code {
-            href: ctx.href(&c.path),
+            href: ctx.href(&c.path()),
             name: c.name,
             sku: c.sku,
         });

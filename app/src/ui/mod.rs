@@ -4,7 +4,9 @@ pub mod title;
 
 use leptos::prelude::*;
 
-use crate::{context::request_ctx, i18n, shop::model::ProductCard};
+use commerce::catalog::view::ProductCard;
+
+use crate::{context::request_ctx, i18n};
 
 /// Cuts `s` to at most `max` bytes on a character boundary.
 pub fn clip(s: &str, max: usize) -> &str {

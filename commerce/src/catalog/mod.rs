@@ -6,3 +6,4 @@ pub mod barcode;
 #[cfg(feature = "db")]
 pub mod browse;
 pub mod sku;
+pub mod view;

@@ -16,17 +16,18 @@ use super::{
     params::{price_band_bounds, SearchParams, Sort, ATTRIBUTE_CODES, PRICE_BANDS},
 };
 use crate::{
-    catalog::{
-        barcode::Ean13,
-        browse::{self, ProductCard},
-        sku::Sku,
-    },
+    catalog::{barcode::Ean13, browse, sku::Sku},
     entity::{
         category, category_translation, enums::ProductStatus, option_value,
         option_value_translation, product, product_option, product_translation, store, variant,
         variant_option_value,
     },
     CommerceError, Result,
+};
+
+pub use super::view::{
+    CategorySuggestion, CodeMatch, FacetGroup, FacetValue, PriceBandValue, SearchPage, SortLink,
+    Suggestions,
 };
 
 /// Results per page.
@@ -37,131 +38,6 @@ pub const SUGGESTED_PRODUCTS: usize = 6;
 
 /// Categories in the header suggestions.
 pub const SUGGESTED_CATEGORIES: usize = 3;
-
-/// One value of a facet: a link that switches it on or off.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FacetValue {
-    /// The value in the URL (`"red"`, `"2"`, `"online"`, `"store-2"`…).
-    pub key: String,
-    /// What to show; empty where the page supplies the words (price bands, "ships online").
-    pub label: String,
-    /// Matching products with this value, given the other selected filters.
-    pub count: u64,
-    /// Whether the value is selected now.
-    pub selected: bool,
-    /// Query string (no `?`) of the search with this value switched.
-    pub query: String,
-}
-
-/// The values of one attribute (an option code such as `colour`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FacetGroup {
-    /// Option code (`colour`, `size`).
-    pub code: String,
-    /// Values with at least one product, or selected.
-    pub values: Vec<FacetValue>,
-}
-
-/// A price band facet value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PriceBandValue {
-    /// The link (its `label` is empty: the page formats the bounds).
-    pub facet: FacetValue,
-    /// Lower bound, included, in minor units.
-    pub min_minor: i64,
-    /// Upper bound, excluded; `None` for the last band.
-    pub max_minor: Option<i64>,
-}
-
-/// A sort choice.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SortLink {
-    /// The order.
-    pub sort: Sort,
-    /// Whether it is in effect.
-    pub selected: bool,
-    /// Query string of the search in that order.
-    pub query: String,
-}
-
-/// An exact SKU or barcode match.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodeMatch {
-    /// Product slug in the requested locale.
-    pub slug: String,
-    /// Variant selection query (`size=m&colour=red`, no `?`), may be empty.
-    pub selection: String,
-    /// Product name in the requested locale.
-    pub name: String,
-    /// The variant's SKU.
-    pub sku: String,
-    /// The variant's barcode.
-    pub barcode: Option<String>,
-}
-
-impl CodeMatch {
-    /// Path of the product page with the variant selected (no locale prefix).
-    pub fn path(&self) -> String {
-        if self.selection.is_empty() {
-            format!("/p/{}", self.slug)
-        } else {
-            format!("/p/{}?{}", self.slug, self.selection)
-        }
-    }
-}
-
-/// The search results page.
-#[derive(Clone, Debug)]
-pub struct SearchPage {
-    /// The search as understood (normalised; the page number clamped to ≥ 1).
-    pub params: SearchParams,
-    /// Canonical query string of this search.
-    pub query: String,
-    /// Products on this page.
-    pub products: Vec<ProductCard>,
-    /// Matching products in all.
-    pub total: u64,
-    /// This page (from 1; may be past `pages` when the URL asked for it: then `products` is empty).
-    pub page: u64,
-    /// Number of pages (at least 1).
-    pub pages: u64,
-    /// Sort menu.
-    pub sorts: Vec<SortLink>,
-    /// The selected category and its ancestors, root first (each links to itself as the filter).
-    pub category_trail: Vec<FacetValue>,
-    /// Category values to drill into: children of the selected category (or top categories).
-    pub categories: Vec<FacetValue>,
-    /// Attribute facets, in [`ATTRIBUTE_CODES`] order.
-    pub attributes: Vec<FacetGroup>,
-    /// Price bands with at least one product, or selected.
-    pub price_bands: Vec<PriceBandValue>,
-    /// "Ships online" (key `online`, empty label) then each store (key `store-{id}`, its name).
-    pub availability: Vec<FacetValue>,
-    /// Query string of the same text without filters.
-    pub clear_query: String,
-    /// An exact SKU/barcode match for the text, if any.
-    pub code_match: Option<CodeMatch>,
-}
-
-/// A category suggested while typing.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CategorySuggestion {
-    /// Slug in the requested locale.
-    pub slug: String,
-    /// Name in the requested locale.
-    pub name: String,
-}
-
-/// Header suggestions for a partly typed query.
-#[derive(Clone, Debug, Default)]
-pub struct Suggestions {
-    /// An exact SKU/barcode match, shown first.
-    pub code_match: Option<CodeMatch>,
-    /// Matching categories (name prefix match).
-    pub categories: Vec<CategorySuggestion>,
-    /// Best matching products.
-    pub products: Vec<ProductCard>,
-}
 
 /// Runs `params` and builds the results page in `locale`.
 ///
@@ -308,7 +184,16 @@ pub async fn search_page<C: ConnectionTrait>(
         })
         .collect();
 
+    let currency = products
+        .first()
+        .map(|p| p.currency.clone())
+        .unwrap_or_else(|| crate::money::Currency::Eur.code().to_owned());
     Ok(SearchPage {
+        q: params.q.trim().to_owned(),
+        page_query: params.with_page(1).to_query(),
+        all_categories_query: params.with_category(None).to_query(),
+        has_filters: params.has_filters(),
+        currency,
         query: params.to_query(),
         clear_query: params.without_filters().to_query(),
         products,
@@ -322,7 +207,6 @@ pub async fn search_page<C: ConnectionTrait>(
         price_bands,
         availability,
         code_match,
-        params,
     })
 }
 

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use percent_encoding::{utf8_percent_encode, AsciiSet};
+use serde::{Deserialize, Serialize};
 
 use crate::text::{form_pairs, query_value, QUERY_VALUE};
 
@@ -32,7 +33,8 @@ pub const PRICE_BANDS: [i64; 6] = [0, 2_500, 5_000, 10_000, 20_000, 50_000];
 pub const ATTRIBUTE_CODES: [&str; 2] = ["colour", "size"];
 
 /// Result order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Best match first (in-stock first among equals).
     #[default]
@@ -300,6 +302,16 @@ fn is_code_byte(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sort_is_sent_to_the_browser_as_its_url_word() {
+        for sort in Sort::ALL {
+            let json = serde_json::to_string(&sort).unwrap();
+            assert_eq!(json, format!("\"{}\"", sort.as_str()));
+            assert_eq!(serde_json::from_str::<Sort>(&json).unwrap(), sort);
+            assert_eq!(Sort::parse(sort.as_str()), sort);
+        }
+    }
 
     #[test]
     fn round_trip_of_a_full_search() {
