@@ -17,7 +17,6 @@ pub mod demo;
 pub mod entity;
 pub mod error;
 pub mod input;
-#[cfg(feature = "db")]
 pub mod inventory;
 #[cfg(feature = "db")]
 pub mod jobs;

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -21,23 +20,13 @@ use crate::{
     CommerceError, Result,
 };
 
+pub use super::view::{
+    CategoryOption, DocumentRef, DocumentStatus, DocumentSummary, Ledger, LedgerRow, LocationInfo,
+    StockCell, StockPage, StockQuery, StockRow, VariantLabel,
+};
+
 /// Rows per page on the stock and ledger pages.
 pub const PAGE_SIZE: u64 = 50;
-
-/// A stock location, as the pages name it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocationInfo {
-    /// Id.
-    pub id: i64,
-    /// Code (`ATH`).
-    pub code: String,
-    /// Name.
-    pub name: String,
-    /// Code of its store, if it is a store's stock room.
-    pub store_code: Option<String>,
-    /// Low-stock threshold for variants without their own.
-    pub default_low_stock: i64,
-}
 
 /// Every location, in code order.
 pub async fn locations<C: ConnectionTrait>(conn: &C) -> Result<Vec<LocationInfo>> {
@@ -60,15 +49,6 @@ pub async fn locations<C: ConnectionTrait>(conn: &C) -> Result<Vec<LocationInfo>
             default_low_stock: i64::from(l.default_low_stock_threshold),
         })
         .collect())
-}
-
-/// A category for the filter, with its full path name (`Women › Shoes`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CategoryOption {
-    /// Id.
-    pub id: i64,
-    /// Path of names.
-    pub path: String,
 }
 
 /// Every category with its path name in `locale` (English, then the slug, as fallback), in
@@ -114,27 +94,6 @@ pub async fn category_options<C: ConnectionTrait>(
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
-}
-
-/// How a variant is named on staff pages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VariantLabel {
-    /// Variant id.
-    pub variant_id: i64,
-    /// Product id.
-    pub product_id: i64,
-    /// SKU.
-    pub sku: String,
-    /// EAN-13, if any.
-    pub barcode: Option<String>,
-    /// Product name in the page language.
-    pub product: String,
-    /// Option values (`M · Red`), empty for a product without options.
-    pub options: String,
-    /// Low-stock threshold of its own, if set.
-    pub low_stock_threshold: Option<i64>,
-    /// Whether it is sold (active).
-    pub active: bool,
 }
 
 /// Labels of the given variants (all variants when `ids` is `None`) in `locale`.
@@ -244,66 +203,6 @@ pub async fn incoming<C: ConnectionTrait>(conn: &C) -> Result<HashMap<(i64, i64)
         }
     }
     Ok(out)
-}
-
-/// The stock of a variant at one location, as the pages show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StockCell {
-    /// Location id.
-    pub location_id: i64,
-    /// On hand.
-    pub on_hand: i64,
-    /// Reserved.
-    pub reserved: i64,
-    /// On hand − reserved.
-    pub available: i64,
-    /// Units on their way in sent transfers.
-    pub incoming: i64,
-    /// Low-stock threshold that applies (the variant's own or the location's default).
-    pub threshold: i64,
-    /// Available is at or below the threshold.
-    pub low: bool,
-}
-
-/// A variant's row on the stock page: one cell per location shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StockRow {
-    /// Names and codes.
-    pub label: VariantLabel,
-    /// Stock per location, in the order of [`StockPage::locations`].
-    pub cells: Vec<StockCell>,
-}
-
-/// What the stock page asks for.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StockQuery {
-    /// Only this location (else every location).
-    pub location_id: Option<i64>,
-    /// Only this category and its subcategories.
-    pub category_id: Option<i64>,
-    /// Only rows that are low at some location shown.
-    pub low_only: bool,
-    /// Name words, SKU (or its beginning) or a scanned barcode.
-    pub q: String,
-    /// Page, from 1.
-    pub page: u64,
-}
-
-/// A page of the stock table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StockPage {
-    /// The locations shown, in column order.
-    pub locations: Vec<LocationInfo>,
-    /// Rows of this page, by product name then SKU.
-    pub rows: Vec<StockRow>,
-    /// Rows matching in all.
-    pub total: u64,
-    /// This page (from 1).
-    pub page: u64,
-    /// Number of pages (at least 1).
-    pub pages: u64,
-    /// The query was exactly one variant's SKU or barcode.
-    pub exact_code: bool,
 }
 
 /// Stock by variant and location, filtered, a page at a time. Only active variants are listed
@@ -431,49 +330,6 @@ fn cell(
         threshold,
         low: available <= threshold,
     }
-}
-
-/// A reference to the document a movement came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentRef {
-    /// Kind.
-    pub kind: DocumentType,
-    /// Id.
-    pub id: i64,
-    /// Its number (`TRF-00003`, an order number, an RMA code), or `#id` if it is gone.
-    pub number: String,
-}
-
-/// One movement on a variant's ledger.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerRow {
-    /// The movement.
-    pub movement: stock_movement::Model,
-    /// Location code.
-    pub location_code: String,
-    /// Document it came from.
-    pub document: Option<DocumentRef>,
-    /// Name of the staff member who caused it.
-    pub staff_name: Option<String>,
-}
-
-/// A variant's ledger page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ledger {
-    /// The variant.
-    pub label: VariantLabel,
-    /// Its stock at every location.
-    pub locations: Vec<LocationInfo>,
-    /// Cells in the order of `locations`.
-    pub cells: Vec<StockCell>,
-    /// Movements, newest first.
-    pub rows: Vec<LedgerRow>,
-    /// Movements in all (with the location filter).
-    pub total: u64,
-    /// This page (from 1).
-    pub page: u64,
-    /// Number of pages (at least 1).
-    pub pages: u64,
 }
 
 /// A variant's movements (newest first, [`PAGE_SIZE`] a page), optionally at one location,
@@ -618,27 +474,16 @@ async fn ledger_rows<C: ConnectionTrait>(
                 _ => None,
             },
             staff_name: m.staff_user_id.and_then(|id| staff.get(&id).cloned()),
-            movement: m,
+            id: m.id,
+            created_at: m.created_at,
+            location_id: m.location_id,
+            quantity: m.quantity,
+            reason: m.reason,
+            adjustment_reason: m.adjustment_reason,
+            balance_after: m.balance_after,
+            note: m.note,
         })
         .collect())
-}
-
-/// A document in a list (receipts, transfers, counts).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentSummary {
-    /// Id.
-    pub id: i64,
-    /// Number.
-    pub number: String,
-    /// State word (`draft`, `sent`, `received`, `cancelled`, `open`, `posted`; receipts
-    /// `received`).
-    pub status: String,
-    /// Location codes: `ATH`, or `WEB → ATH` for a transfer.
-    pub place: String,
-    /// Lines.
-    pub lines: u64,
-    /// When created.
-    pub created_at: DateTime<Utc>,
 }
 
 /// Location id → code, for document lists.
@@ -675,7 +520,7 @@ pub async fn recent_receipts<C: ConnectionTrait>(
         out.push(DocumentSummary {
             id: r.id,
             number: r.number,
-            status: "received".into(),
+            status: DocumentStatus::Receipt,
             place: code_of(&codes, r.location_id),
             lines,
             created_at: r.created_at,
@@ -704,7 +549,7 @@ pub async fn recent_transfers<C: ConnectionTrait>(
         out.push(DocumentSummary {
             id: t.id,
             number: t.number,
-            status: t.status.word().into(),
+            status: DocumentStatus::Transfer(t.status),
             place: format!(
                 "{} → {}",
                 code_of(&codes, t.from_location_id),
@@ -738,7 +583,7 @@ pub async fn recent_counts<C: ConnectionTrait>(
         out.push(DocumentSummary {
             id: c.id,
             number: c.number,
-            status: c.status.word().into(),
+            status: DocumentStatus::Count(c.status),
             place: code_of(&codes, c.location_id),
             lines,
             created_at: c.created_at,

@@ -26,7 +26,7 @@ const RECENT: u64 = 30;
 #[cfg(feature = "ssr")]
 mod support {
     use commerce::{
-        inventory::{views, Actor, Scope},
+        inventory::{Actor, Scope},
         staff::role::{role_allows, Permission},
         CommerceError,
     };
@@ -34,7 +34,7 @@ mod support {
     pub(super) use commerce::{error::Problem, input};
 
     use super::*;
-    use crate::{context::StaffSession, ui::clip};
+    use crate::context::StaffSession;
 
     pub(super) fn who(s: &StaffSession) -> Who {
         Who {
@@ -48,17 +48,8 @@ mod support {
         Actor::staff(s.id, &s.role, &s.stores)
     }
 
-    pub(super) fn location_option(l: views::LocationInfo) -> LocationOption {
-        LocationOption {
-            id: l.id,
-            code: l.code,
-            name: l.name,
-            default_low_stock: l.default_low_stock,
-        }
-    }
-
     /// The locations `s` may change stock at (commerce checks again on every change).
-    pub(super) fn writable(s: &StaffSession, all: &[views::LocationInfo]) -> Vec<LocationOption> {
+    pub(super) fn writable(s: &StaffSession, all: &[LocationInfo]) -> Vec<LocationInfo> {
         let actor = actor(s);
         all.iter()
             .filter(|l| match &actor.scope {
@@ -66,59 +57,18 @@ mod support {
                 Scope::Stores(codes) => l.store_code.as_ref().is_some_and(|c| codes.contains(c)),
             })
             .cloned()
-            .map(location_option)
             .collect()
-    }
-
-    pub(super) fn variant_name(l: views::VariantLabel) -> VariantName {
-        VariantName {
-            id: l.variant_id,
-            product: l.product,
-            options: l.options,
-            sku: l.sku,
-            barcode: l.barcode,
-        }
     }
 
     /// The name of variant `id` from `labels`, or its id when it is gone.
     pub(super) fn name_of(
-        labels: &std::collections::BTreeMap<i64, views::VariantLabel>,
+        labels: &std::collections::BTreeMap<i64, VariantLabel>,
         id: i64,
-    ) -> VariantName {
+    ) -> VariantLabel {
         labels
             .get(&id)
             .cloned()
-            .map(variant_name)
-            .unwrap_or(VariantName {
-                id,
-                product: format!("#{id}"),
-                options: String::new(),
-                sku: format!("#{id}"),
-                barcode: None,
-            })
-    }
-
-    pub(super) fn cell(c: views::StockCell) -> StockCellView {
-        StockCellView {
-            location_id: c.location_id,
-            on_hand: c.on_hand,
-            reserved: c.reserved,
-            available: c.available,
-            incoming: c.incoming,
-            threshold: c.threshold,
-            low: c.low,
-        }
-    }
-
-    pub(super) fn document_row(d: views::DocumentSummary) -> DocumentRow {
-        DocumentRow {
-            id: d.id,
-            number: d.number,
-            status: d.status,
-            place: d.place,
-            lines: d.lines,
-            created_at: d.created_at,
-        }
+            .unwrap_or_else(|| VariantLabel::missing(id))
     }
 
     /// A commerce error as the pages show it; a shortage becomes a message on `stock_field`
@@ -140,91 +90,6 @@ mod support {
             Problem::UnknownLocation,
         )?)
     }
-
-    /// The filters of the stock and low-stock pages, from their query string.
-    #[derive(Default)]
-    pub(super) struct Filter {
-        pub location: Option<i64>,
-        pub category: Option<i64>,
-        pub low: bool,
-        pub q: String,
-        pub page: u64,
-    }
-
-    impl Filter {
-        pub(super) fn parse(query: &str) -> Filter {
-            let mut f = Filter {
-                page: 1,
-                ..Filter::default()
-            };
-            for (k, v) in commerce::text::form_pairs(query) {
-                match k.as_str() {
-                    "location" => f.location = v.trim().parse().ok(),
-                    "category" => f.category = v.trim().parse().ok(),
-                    "low" => f.low = !v.is_empty() && v != "0",
-                    "q" => f.q = clip(v.trim(), 200).to_owned(),
-                    "page" => f.page = v.trim().parse().unwrap_or(1).max(1),
-                    _ => {}
-                }
-            }
-            f
-        }
-
-        /// The filter as a query string, without the page.
-        pub(super) fn to_query(&self) -> String {
-            let mut parts = Vec::new();
-            if let Some(l) = self.location {
-                parts.push(format!("location={l}"));
-            }
-            if let Some(c) = self.category {
-                parts.push(format!("category={c}"));
-            }
-            if self.low {
-                parts.push("low=1".to_owned());
-            }
-            if !self.q.is_empty() {
-                parts.push(format!("q={}", commerce::text::query_value(&self.q)));
-            }
-            parts.join("&")
-        }
-    }
-
-    /// `show` (`all`, `counted`, `differences`) and `page` of a count page's query string.
-    pub(super) fn count_filter(query: &str) -> (String, u64) {
-        let mut show = "all".to_owned();
-        let mut page = 1;
-        for (k, v) in commerce::text::form_pairs(query) {
-            match k.as_str() {
-                "show" if v == "counted" || v == "differences" => show = v,
-                "page" => page = v.trim().parse().unwrap_or(1).max(1),
-                _ => {}
-            }
-        }
-        (show, page)
-    }
-
-    /// The address of a count page with its filter and page.
-    pub(super) fn count_href(id: i64, show: &str, page: &str) -> String {
-        let mut parts = Vec::new();
-        if show == "counted" || show == "differences" {
-            parts.push(format!("show={show}"));
-        }
-        if let Ok(p) = page.trim().parse::<u64>() {
-            if p > 1 {
-                parts.push(format!("page={p}"));
-            }
-        }
-        if parts.is_empty() {
-            format!("/staff/inventory/counts/{id}")
-        } else {
-            format!("/staff/inventory/counts/{id}?{}", parts.join("&"))
-        }
-    }
-
-    /// The database word of a stored enum (`transfer_out`, `damaged`…).
-    pub(super) fn word<E: sea_orm::ActiveEnum<Value = String>>(e: E) -> String {
-        e.to_value()
-    }
 }
 
 #[cfg(feature = "ssr")]
@@ -245,49 +110,15 @@ pub async fn stock_page(locale: Locale, query: String) -> Result<StockPageView, 
             use commerce::{inventory::views, staff::role::Permission};
             let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
             let db = db()?;
-            let f = Filter::parse(&query);
-            let page = views::stock(
-                &db,
-                locale.code(),
-                &views::StockQuery {
-                    location_id: f.location,
-                    category_id: f.category,
-                    low_only: f.low,
-                    q: f.q.clone(),
-                    page: f.page,
-                },
-            )
-            .await?;
-            let all_locations = views::locations(&db).await?;
-            let categories = views::category_options(&db, locale.code()).await?;
+            let filter = StockQuery::from_query(&query);
+            let page = views::stock(&db, locale.code(), &filter).await?;
             Ok::<_, AppError>(StockPageView {
                 who: who(&staff),
-                all_locations: all_locations.into_iter().map(location_option).collect(),
-                categories: categories
-                    .into_iter()
-                    .map(|c| CategoryChoice {
-                        id: c.id,
-                        path: c.path,
-                    })
-                    .collect(),
-                columns: page.locations.into_iter().map(location_option).collect(),
-                rows: page
-                    .rows
-                    .into_iter()
-                    .map(|r| StockRowView {
-                        variant: variant_name(r.label),
-                        cells: r.cells.into_iter().map(cell).collect(),
-                    })
-                    .collect(),
-                total: page.total,
-                page: page.page,
-                pages: page.pages,
-                exact_code: page.exact_code,
-                location: f.location,
-                category: f.category,
-                low_only: f.low,
-                page_query: f.to_query(),
-                q: f.q,
+                all_locations: views::locations(&db).await?,
+                categories: views::category_options(&db, locale.code()).await?,
+                stock: page,
+                page_query: filter.to_query(),
+                filter,
             })
         }
         .await,
@@ -308,7 +139,7 @@ pub async fn receive_form(locale: Locale) -> Result<ReceiveFormView, AppError> {
             Ok::<_, AppError>(ReceiveFormView {
                 who: who(&staff),
                 locations: writable(&staff, &all),
-                receipts: receipts.into_iter().map(document_row).collect(),
+                receipts,
             })
         }
         .await,
@@ -333,7 +164,6 @@ pub async fn receipt_page(locale: Locale, id: i64) -> Result<ReceiptView, AppErr
                 .await?
                 .into_iter()
                 .find(|l| l.id == receipt.location_id)
-                .map(location_option)
                 .ok_or(AppError::NotFound)?;
             Ok::<_, AppError>(ReceiptView {
                 who: who(&staff),
@@ -367,8 +197,7 @@ pub async fn adjust_form(locale: Locale, variant: Option<i64>) -> Result<AdjustF
             let variant = match variant {
                 Some(id) => views::variant_labels(&db, locale.code(), Some(&[id]))
                     .await?
-                    .remove(&id)
-                    .map(variant_name),
+                    .remove(&id),
                 None => None,
             };
             Ok::<_, AppError>(AdjustFormView {
@@ -395,8 +224,8 @@ pub async fn transfers_page(locale: Locale) -> Result<TransfersView, AppError> {
             Ok::<_, AppError>(TransfersView {
                 who: who(&staff),
                 from_locations: writable(&staff, &all),
-                to_locations: all.into_iter().map(location_option).collect(),
-                transfers: transfers.into_iter().map(document_row).collect(),
+                to_locations: all,
+                transfers,
             })
         }
         .await,
@@ -422,7 +251,6 @@ pub async fn transfer_page(locale: Locale, id: i64) -> Result<TransferView, AppE
                 all.iter()
                     .find(|l| l.id == id)
                     .cloned()
-                    .map(location_option)
                     .ok_or(AppError::NotFound)
             };
             let mine = writable(&staff, &all);
@@ -433,7 +261,7 @@ pub async fn transfer_page(locale: Locale, id: i64) -> Result<TransferView, AppE
                 may_receive: may(t.transfer.to_location_id),
                 id: t.transfer.id,
                 number: t.transfer.number.clone(),
-                status: t.transfer.status.word().to_owned(),
+                status: t.transfer.status,
                 from: find(t.transfer.from_location_id)?,
                 to: find(t.transfer.to_location_id)?,
                 note: t.transfer.note.clone(),
@@ -469,14 +297,8 @@ pub async fn counts_page(locale: Locale) -> Result<CountsView, AppError> {
             Ok::<_, AppError>(CountsView {
                 who: who(&staff),
                 locations: writable(&staff, &all),
-                categories: categories
-                    .into_iter()
-                    .map(|c| CategoryChoice {
-                        id: c.id,
-                        path: c.path,
-                    })
-                    .collect(),
-                counts: counts.into_iter().map(document_row).collect(),
+                categories,
+                counts,
             })
         }
         .await,
@@ -501,12 +323,12 @@ pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountV
             let db = db()?;
             let count = counts::get(&db, id).await?.count;
             let diffs = counts::differences(&db, id).await?;
-            let (show, page) = count_filter(&query);
+            let CountQuery { show, page } = CountQuery::from_query(&query);
             let differs = |d: &&counts::Difference| d.counted.is_some() && d.change() != 0;
-            let shown: Vec<&counts::Difference> = match show.as_str() {
-                "counted" => diffs.iter().filter(|d| d.counted.is_some()).collect(),
-                "differences" => diffs.iter().filter(differs).collect(),
-                _ => diffs.iter().collect(),
+            let shown: Vec<&counts::Difference> = match show {
+                CountShow::Counted => diffs.iter().filter(|d| d.counted.is_some()).collect(),
+                CountShow::Differences => diffs.iter().filter(differs).collect(),
+                CountShow::All => diffs.iter().collect(),
             };
             let shown_total = shown.len() as u64;
             let pages = shown_total.div_ceil(COUNT_PAGE_SIZE).max(1);
@@ -534,7 +356,6 @@ pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountV
                 .await?
                 .into_iter()
                 .find(|l| l.id == count.location_id)
-                .map(location_option)
                 .ok_or(AppError::NotFound)?;
             let category = match count.category_id {
                 Some(c) => views::category_options(&db, locale.code())
@@ -548,7 +369,7 @@ pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountV
                 who: who(&staff),
                 id: count.id,
                 number: count.number,
-                status: count.status.word().to_owned(),
+                status: count.status,
                 location,
                 category,
                 created_at: count.created_at,
@@ -576,47 +397,37 @@ pub async fn low_stock_page(locale: Locale, query: String) -> Result<LowStockVie
             use commerce::{inventory::views, staff::role::Permission};
             let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
             let db = db()?;
-            let f = Filter::parse(&query);
-            let f = Filter {
-                low: true,
-                category: None,
-                q: String::new(),
-                ..f
+            let asked = StockQuery::from_query(&query);
+            let filter = StockQuery {
+                location_id: asked.location_id,
+                low_only: true,
+                page: asked.page,
+                ..StockQuery::default()
             };
-            let page = views::stock(
-                &db,
-                locale.code(),
-                &views::StockQuery {
-                    location_id: f.location,
-                    category_id: None,
-                    low_only: true,
-                    q: String::new(),
-                    page: f.page,
-                },
-            )
-            .await?;
+            let page = views::stock(&db, locale.code(), &filter).await?;
             let all = views::locations(&db).await?;
             let mut rows = Vec::new();
             for r in page.rows {
                 for (loc, c) in page.locations.iter().zip(r.cells) {
                     if c.low {
                         rows.push(LowStockRow {
-                            variant: variant_name(r.label.clone()),
+                            variant: r.label.clone(),
                             location_code: loc.code.clone(),
-                            cell: cell(c),
+                            cell: c,
                         });
                     }
                 }
             }
-            let page_query = f
-                .location
-                .map(|l| format!("location={l}"))
-                .unwrap_or_default();
+            let page_query = StockQuery {
+                location_id: filter.location_id,
+                ..StockQuery::default()
+            }
+            .to_query();
             Ok::<_, AppError>(LowStockView {
                 who: who(&staff),
                 writable_locations: writable(&staff, &all),
-                all_locations: all.into_iter().map(location_option).collect(),
-                location: f.location,
+                all_locations: all,
+                location: filter.location_id,
                 rows,
                 total: page.total,
                 page: page.page,
@@ -637,38 +448,11 @@ pub async fn ledger_page(locale: Locale, id: i64, query: String) -> Result<Ledge
             use commerce::{inventory::views, staff::role::Permission};
             let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
             let db = db()?;
-            let f = Filter::parse(&query);
-            let l = views::ledger(&db, locale.code(), id, f.location, f.page).await?;
+            let f = StockQuery::from_query(&query);
             Ok::<_, AppError>(LedgerView {
                 who: who(&staff),
-                own_threshold: l.label.low_stock_threshold,
-                variant: variant_name(l.label),
-                locations: l.locations.into_iter().map(location_option).collect(),
-                cells: l.cells.into_iter().map(cell).collect(),
-                rows: l
-                    .rows
-                    .into_iter()
-                    .map(|r| MovementView {
-                        id: r.movement.id,
-                        created_at: r.movement.created_at,
-                        location_code: r.location_code,
-                        quantity: r.movement.quantity,
-                        reason: word(r.movement.reason),
-                        adjustment_reason: r.movement.adjustment_reason.map(word),
-                        document: r.document.map(|d| DocumentLink {
-                            kind: word(d.kind),
-                            id: d.id,
-                            number: d.number,
-                        }),
-                        staff: r.staff_name,
-                        note: r.movement.note,
-                        balance_after: r.movement.balance_after,
-                    })
-                    .collect(),
-                total: l.total,
-                page: l.page,
-                pages: l.pages,
-                location: f.location,
+                ledger: views::ledger(&db, locale.code(), id, f.location_id, f.page).await?,
+                location: f.location_id,
             })
         }
         .await,
@@ -1012,7 +796,7 @@ pub async fn scan_count(
         })
     }
     .await;
-    let here = count_href(id, &show, &page);
+    let here = CountQuery::from_fields(&show, &page).href(id);
     finish(
         result,
         |r| {
@@ -1028,7 +812,7 @@ pub async fn scan_count(
             ))
         },
         Back {
-            path: count_href(id, &show, &page),
+            path: CountQuery::from_fields(&show, &page).href(id),
             form: "scan",
             inputs: vec![("show", &show), ("page", &page), ("codes", &codes)],
         },
@@ -1069,12 +853,12 @@ pub async fn record_count(
         Ok::<_, AppError>(())
     }
     .await;
-    let here = count_href(id, &show, &page);
+    let here = CountQuery::from_fields(&show, &page).href(id);
     finish(
         result,
         |_| Then::Stay(here.clone()),
         Back {
-            path: count_href(id, &show, &page),
+            path: CountQuery::from_fields(&show, &page).href(id),
             form: "record",
             inputs: vec![("show", &show), ("page", &page)],
         },
@@ -1204,45 +988,6 @@ pub async fn set_variant_threshold(
 mod tests {
     use super::support::*;
     use crate::error::AppError;
-
-    #[test]
-    fn stock_filters_round_trip() {
-        let f = Filter::parse(
-            "?location=3&category=17&low=1&q=%CE%BA%CE%BF%CF%8D%CF%80%CE%B1+HM-&page=4",
-        );
-        assert_eq!(
-            (f.location, f.category, f.low, f.q.as_str(), f.page),
-            (Some(3), Some(17), true, "κούπα HM-", 4)
-        );
-        assert_eq!(
-            f.to_query(),
-            "location=3&category=17&low=1&q=%CE%BA%CE%BF%CF%8D%CF%80%CE%B1%20HM-"
-        );
-        let again = Filter::parse(&f.to_query());
-        assert_eq!((again.q, again.page), (f.q, 1));
-        // Rubbish is ignored, never an error.
-        let f = Filter::parse("location=x&low=0&page=-2&q=%zz&other=1");
-        assert_eq!(
-            (f.location, f.low, f.page, f.q.as_str()),
-            (None, false, 1, "")
-        );
-        assert_eq!(f.to_query(), "");
-    }
-
-    #[test]
-    fn count_pages() {
-        assert_eq!(
-            count_filter("show=differences&page=3"),
-            ("differences".into(), 3)
-        );
-        assert_eq!(count_filter("show=everything&page=0"), ("all".into(), 1));
-        assert_eq!(count_href(7, "all", "1"), "/staff/inventory/counts/7");
-        assert_eq!(
-            count_href(7, "counted", "2"),
-            "/staff/inventory/counts/7?show=counted&page=2"
-        );
-        assert_eq!(count_href(7, "nonsense", "x"), "/staff/inventory/counts/7");
-    }
 
     #[test]
     fn locations_as_chosen() {

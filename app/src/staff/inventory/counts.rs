@@ -4,15 +4,16 @@
 //! differences with what is on hand now, then post the count (or cancel it). A posted or
 //! cancelled count is shown read-only.
 
+use commerce::entity::enums::CountStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use super::{
     api::{count_page, counts_page, CancelCount, OpenCount, PostCount, RecordCount, ScanCount},
     clip, invalid, kept, kept_id, location_options,
-    model::{CountLineView, CountView, CountsView, ScannedLine},
-    num, route_id, signed, status_label, when, Csrf, DocumentTable, Done, Field, FieldError,
-    FormError, FormState, InventoryError, InventoryShell,
+    model::{CountLineView, CountQuery, CountShow, CountView, CountsView, ScannedLine},
+    num, route_id, signed, when, Csrf, DocumentTable, Done, Field, FieldError, FormError,
+    FormState, InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n, ui::Pager};
 
@@ -161,10 +162,10 @@ fn CountDoc(v: CountView, actions: CountActions) -> impl IntoView {
     let locale = request_ctx().locale;
     let m = i18n::t(locale);
     let title = format!("{} {}", m.stock_count, v.number);
-    let open = v.status == "open";
+    let open = v.status == CountStatus::Open;
     let facts = view! {
         <dl class="facts count-facts">
-            <dt>{m.status}</dt><dd class="status" data-status=v.status.clone()>{status_label(m, &v.status)}</dd>
+            <dt>{m.status}</dt><dd class="status" data-status=v.status.word()>{i18n::errors::count_status(m, v.status)}</dd>
             <dt>{m.location}</dt><dd>{v.location.label()}</dd>
             <dt>{m.count_scope}</dt><dd>{v.category.clone().unwrap_or_else(|| m.everything.to_owned())}</dd>
             <dt>{m.created}</dt><dd><time datetime=v.created_at.to_rfc3339()>{when(locale, v.created_at)}" UTC"</time></dd>
@@ -212,7 +213,7 @@ fn CountDoc(v: CountView, actions: CountActions) -> impl IntoView {
 /// Product, variant and SKU cells of a count line (the product links to its ledger).
 fn name_cells(l: &CountLineView) -> impl IntoView {
     view! {
-        <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.id)>{l.variant.product.clone()}</a></th>
+        <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.variant_id)>{l.variant.product.clone()}</a></th>
         <td>{l.variant.options.clone()}</td>
         <td class="sku">{l.variant.sku.clone()}</td>
     }
@@ -238,9 +239,8 @@ fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
     let cancel_state = FormState::new(cancel, "cancel", "");
     let id = v.id;
     let page = v.page;
-    let show_scan = v.show.clone();
-    let show_record = v.show.clone();
-    let base = format!("/staff/inventory/counts/{}", v.id);
+    let show_scan = v.show.word();
+    let show_record = v.show.word();
     // What the last scan counted: the action's answer, or after a plain post the page address.
     let scan_value = scan.value();
     let scanned_query: Vec<ScannedLine> = q
@@ -263,30 +263,12 @@ fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
         None => scanned_query.clone(),
     });
     let pager = {
-        let base = base.clone();
-        let show = v.show.clone();
-        Callback::new(move |p: u64| {
-            let mut parts = Vec::new();
-            if show != "all" {
-                parts.push(format!("show={show}"));
-            }
-            if p > 1 {
-                parts.push(format!("page={p}"));
-            }
-            if parts.is_empty() {
-                base.clone()
-            } else {
-                format!("{base}?{}", parts.join("&"))
-            }
-        })
+        let show = v.show;
+        Callback::new(move |page: u64| CountQuery { show, page }.href(id))
     };
-    let filter = |key: &'static str, label: &'static str| {
-        let href = if key == "all" {
-            base.clone()
-        } else {
-            format!("{base}?show={key}")
-        };
-        let current = v.show == key;
+    let filter = |show: CountShow, label: &'static str| {
+        let href = CountQuery { show, page: 1 }.href(id);
+        let current = v.show == show;
         view! {
             <li><a href=href class:selected=current aria-current=current.then_some("true")>{label}</a></li>
         }
@@ -295,7 +277,7 @@ fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
         .lines
         .iter()
         .map(|l| {
-            let input_id = format!("counted-{}", l.variant.id);
+            let input_id = format!("counted-{}", l.variant.variant_id);
             let value = l.counted.map(|c| c.to_string()).unwrap_or_default();
             view! {
                 <tr data-sku=l.variant.sku.clone() class:differs=l.change != 0>
@@ -305,10 +287,10 @@ fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
                     <td class="num">
                         <label class="visually-hidden" for=input_id.clone()>{m.counted}" "{l.variant.sku.clone()}</label>
                         <input id=input_id type="number" class="qty" min="0" step="1"
-                            name=format!("counted[{}]", l.variant.id) value=value.clone() prop:value=value.clone()
+                            name=format!("counted[{}]", l.variant.variant_id) value=value.clone() prop:value=value.clone()
                             aria-invalid=invalid(record_err)
                             aria-describedby=move || if record_err.get().is_some() { "record-error count-hint" } else { "count-hint" }/>
-                        <input type="hidden" name=format!("was[{}]", l.variant.id) value=value/>
+                        <input type="hidden" name=format!("was[{}]", l.variant.variant_id) value=value/>
                     </td>
                     <td class="num" data-col="change">{l.counted.map(|_| signed(locale, l.change))}</td>
                 </tr>
@@ -373,9 +355,9 @@ fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
         </ActionForm>
         <nav class="count-filter" aria-label=m.filters>
             <ul>
-                {filter("all", m.all_lines)}
-                {filter("counted", m.counted_only)}
-                {filter("differences", m.differences_only)}
+                {filter(CountShow::All, m.all_lines)}
+                {filter(CountShow::Counted, m.counted_only)}
+                {filter(CountShow::Differences, m.differences_only)}
             </ul>
         </nav>
         <ActionForm action=record attr:class="record-form" attr:novalidate=true>

@@ -52,7 +52,7 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
     let adjusted = q.get_str("done") == Some("adjust");
     let state = FormState::new(action, "threshold", "");
     let threshold_err = state.field(&["threshold"]);
-    let base = format!("/staff/inventory/variant/{}", v.variant.id);
+    let base = format!("/staff/inventory/variant/{}", v.ledger.label.variant_id);
     let href = {
         let base = base.clone();
         let location = v.location;
@@ -71,21 +71,27 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
             }
         })
     };
-    let title = if v.variant.options.is_empty() {
-        v.variant.product.clone()
+    let title = if v.ledger.label.options.is_empty() {
+        v.ledger.label.product.clone()
     } else {
-        format!("{} · {}", v.variant.product, v.variant.options)
+        format!("{} · {}", v.ledger.label.product, v.ledger.label.options)
     };
     // After a failed plain post, what was typed; else the saved value.
     let threshold = match query_error(&q, "threshold") {
         Some(_) => kept(&q, "threshold"),
-        None => v.own_threshold.map(|t| t.to_string()).unwrap_or_default(),
+        None => v
+            .ledger
+            .label
+            .low_stock_threshold
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
     };
     let pending = action.pending();
     let stock_rows = v
+        .ledger
         .locations
         .iter()
-        .zip(&v.cells)
+        .zip(&v.ledger.cells)
         .map(|(l, c)| {
             view! {
                 <tr data-location=l.code.clone()>
@@ -102,7 +108,7 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
             }
         })
         .collect_view();
-    let movements = if v.rows.is_empty() {
+    let movements = if v.ledger.rows.is_empty() {
         view! { <p class="empty">{m.no_movements}</p> }.into_any()
     } else {
         view! {
@@ -119,13 +125,13 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                         <th scope="col" class="num">{m.balance}</th>
                     </tr></thead>
                     <tbody>
-                        {v.rows.iter().map(|r| {
-                            let reason = match &r.adjustment_reason {
-                                Some(a) => format!("{} ({})", movement_label(m, &r.reason), adjustment_label(m, a)),
-                                None => movement_label(m, &r.reason).to_owned(),
+                        {v.ledger.rows.iter().map(|r| {
+                            let reason = match r.adjustment_reason {
+                                Some(a) => format!("{} ({})", movement_label(m, r.reason), adjustment_label(m, a)),
+                                None => movement_label(m, r.reason).to_owned(),
                             };
                             view! {
-                                <tr data-reason=r.reason.clone() data-location=r.location_code.clone()>
+                                <tr data-reason=r.reason.word() data-location=r.location_code.clone()>
                                     <td><time datetime=r.created_at.to_rfc3339()>{when(locale, r.created_at)}</time></td>
                                     <td>{r.location_code.clone()}</td>
                                     <td class="num" data-col="quantity">{signed(locale, r.quantity)}</td>
@@ -134,7 +140,7 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                                         Some(href) => view! { <a href=href>{d.number}</a> }.into_any(),
                                         None => view! { {d.number} }.into_any(),
                                     })}</td>
-                                    <td>{r.staff.clone()}</td>
+                                    <td>{r.staff_name.clone()}</td>
                                     <td class="note">{r.note.clone()}</td>
                                     <td class="num" data-col="balance">{num(locale, r.balance_after)}</td>
                                 </tr>
@@ -152,12 +158,12 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
             <h1>{title}</h1>
             {adjusted.then(|| view! { <p class="notice ok" role="status">{m.stock_adjusted}</p> })}
             <dl class="facts">
-                <dt>{m.sku}</dt><dd class="sku">{v.variant.sku.clone()}</dd>
-                <dt>{m.barcode}</dt><dd>{v.variant.barcode.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{m.sku}</dt><dd class="sku">{v.ledger.label.sku.clone()}</dd>
+                <dt>{m.barcode}</dt><dd>{v.ledger.label.barcode.clone().unwrap_or_else(|| "—".into())}</dd>
             </dl>
             {v.who.can_adjust.then(|| view! {
                 <p class="actions">
-                    <a class="button" href=format!("/staff/inventory/adjust?variant={}", v.variant.id)>{m.adjust_stock}</a>
+                    <a class="button" href=format!("/staff/inventory/adjust?variant={}", v.ledger.label.variant_id)>{m.adjust_stock}</a>
                 </p>
             })}
             <section aria-labelledby="stock-h">
@@ -180,7 +186,7 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                     <ActionForm action attr:class="stock-form card threshold-form" attr:novalidate=true>
                         <FormError message=state.general(&["threshold"])/>
                         <Csrf/>
-                        <input type="hidden" name="variant" value=v.variant.id.to_string()/>
+                        <input type="hidden" name="variant" value=v.ledger.label.variant_id.to_string()/>
                         <Field id="variant-threshold" label=m.own_threshold error=threshold_err>
                             <input id="variant-threshold" name="threshold" type="number" min="0" step="1" value=threshold/>
                         </Field>
@@ -196,13 +202,13 @@ fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl I
                         <label for="ledger-location">{m.location}</label>
                         <select id="ledger-location" name="location">
                             <option value="" selected=v.location.is_none()>{m.all_locations}</option>
-                            {location_options(&v.locations, v.location)}
+                            {location_options(&v.ledger.locations, v.location)}
                         </select>
                     </div>
                     <button type="submit" class="primary">{m.show}</button>
                 </form>
                 {movements}
-                <Pager page=v.page pages=v.pages href/>
+                <Pager page=v.ledger.page pages=v.ledger.pages href/>
             </section>
         </InventoryShell>
     }

@@ -86,7 +86,7 @@ fn LowStockList(v: LowStockView, action: ServerAction<SetLocationThreshold>) -> 
                     <tbody>
                         {v.rows.iter().map(|r| view! {
                             <tr data-sku=r.variant.sku.clone() data-location=r.location_code.clone()>
-                                <th scope="row"><a href=format!("/staff/inventory/variant/{}", r.variant.id)>{r.variant.product.clone()}</a></th>
+                                <th scope="row"><a href=format!("/staff/inventory/variant/{}", r.variant.variant_id)>{r.variant.product.clone()}</a></th>
                                 <td>{r.variant.options.clone()}</td>
                                 <td class="sku">{r.variant.sku.clone()}</td>
                                 <td>{r.location_code.clone()}</td>

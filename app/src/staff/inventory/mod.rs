@@ -34,7 +34,7 @@ use leptos_meta::Title;
 #[cfg(test)]
 use leptos_router::params::ParamsMap;
 
-use self::model::{DocumentRow, LocationOption, Who};
+use self::model::{DocumentStatus, DocumentSummary, LocationInfo, Who};
 use super::layout::StaffLayout;
 pub(crate) use crate::form::{
     invalid, kept, kept_id, query_error, Csrf, Done, Field, FieldError, FormError, FormState,
@@ -104,10 +104,7 @@ pub(crate) fn InventoryError(error: AppError) -> impl IntoView {
 }
 
 /// `<option>`s for a location `<select>`, with `selected` chosen.
-pub(crate) fn location_options(
-    locations: &[LocationOption],
-    selected: Option<i64>,
-) -> impl IntoView {
+pub(crate) fn location_options(locations: &[LocationInfo], selected: Option<i64>) -> impl IntoView {
     locations
         .iter()
         .map(|l| {
@@ -119,7 +116,7 @@ pub(crate) fn location_options(
 /// A list of receipts, transfers or counts; each number links to `{href_prefix}/{id}`.
 #[component]
 pub(crate) fn DocumentTable(
-    rows: Vec<DocumentRow>,
+    rows: Vec<DocumentSummary>,
     href_prefix: &'static str,
     /// Show the status column (receipts have none).
     #[prop(optional)]
@@ -149,7 +146,7 @@ pub(crate) fn DocumentTable(
                         <tr>
                             <th scope="row"><a href=format!("{href_prefix}/{}", d.id)>{d.number}</a></th>
                             <td>{d.place}</td>
-                            {status.then(|| view! { <td class="status" data-status=d.status.clone()>{status_label(m, &d.status)}</td> })}
+                            {status.then(|| view! { <td class="status" data-status=d.status.word()>{status_label(m, d.status)}</td> })}
                             <td class="num">{num(locale, d.lines as i64)}</td>
                             <td><time datetime=d.created_at.to_rfc3339()>{when(locale, d.created_at)}</time></td>
                         </tr>
@@ -162,24 +159,29 @@ pub(crate) fn DocumentTable(
 }
 
 /// The translated word for a document status (a transfer's or a count's; receipts have none).
-pub(crate) fn status_label(m: &Messages, status: &str) -> &'static str {
-    use commerce::entity::enums::{CountStatus, TransferStatus};
-    TransferStatus::from_word(status)
-        .map(|s| i18n::errors::transfer_status(m, s))
-        .or_else(|| CountStatus::from_word(status).map(|s| i18n::errors::count_status(m, s)))
-        .unwrap_or("—")
+pub(crate) fn status_label(m: &Messages, status: DocumentStatus) -> &'static str {
+    use commerce::entity::enums::TransferStatus;
+    match status {
+        DocumentStatus::Receipt => i18n::errors::transfer_status(m, TransferStatus::Received),
+        DocumentStatus::Transfer(s) => i18n::errors::transfer_status(m, s),
+        DocumentStatus::Count(s) => i18n::errors::count_status(m, s),
+    }
 }
 
 /// The translated reason of a stock movement (`receipt`, `transfer_out`…).
-pub(crate) fn movement_label(m: &Messages, reason: &str) -> &'static str {
-    commerce::entity::enums::MovementReason::from_word(reason)
-        .map_or("—", |r| i18n::errors::movement_reason(m, r))
+pub(crate) fn movement_label(
+    m: &Messages,
+    reason: commerce::entity::enums::MovementReason,
+) -> &'static str {
+    i18n::errors::movement_reason(m, reason)
 }
 
 /// The translated reason of an adjustment (`damaged`, `lost`, `found`, `correction`).
-pub(crate) fn adjustment_label(m: &Messages, reason: &str) -> &'static str {
-    commerce::entity::enums::AdjustmentReason::from_word(reason)
-        .map_or("—", |r| i18n::errors::adjustment_reason(m, r))
+pub(crate) fn adjustment_label(
+    m: &Messages,
+    reason: commerce::entity::enums::AdjustmentReason,
+) -> &'static str {
+    i18n::errors::adjustment_reason(m, reason)
 }
 
 /// A moment as the inventory tables show it: numeric date and time in UTC ("05/03/2026 14:07").

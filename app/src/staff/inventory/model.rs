@@ -1,9 +1,15 @@
-//! What the inventory server functions send to the pages (serialisable view data).
+//! What the inventory server functions send to the pages: each page's view is the commerce read
+//! models it shows (`commerce::inventory::view`) plus what this staff member may do there.
 //!
-//! Statuses and movement reasons travel as their snake_case words (`draft`, `transfer_in`…) and
-//! are translated on the page ([`super::status_label`], [`super::movement_label`]).
+//! Statuses and movement reasons travel as their enums and are worded on the page by exhaustive
+//! matches in `i18n::errors`.
 
 use chrono::{DateTime, Utc};
+use commerce::entity::enums::{CountStatus, TransferStatus};
+pub use commerce::inventory::view::{
+    CategoryOption, CountQuery, CountShow, DocumentRef, DocumentStatus, DocumentSummary, Ledger,
+    LedgerRow, LocationInfo, StockCell, StockPage, StockQuery, StockRow, VariantLabel,
+};
 use serde::{Deserialize, Serialize};
 
 /// Who is looking, for the page frame and the sub-navigation.
@@ -18,126 +24,21 @@ pub struct Who {
     pub everywhere: bool,
 }
 
-/// A stock location in a list or a `<select>`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocationOption {
-    /// Id.
-    pub id: i64,
-    /// Code (`ATH`).
-    pub code: String,
-    /// Name.
-    pub name: String,
-    /// Low-stock threshold for variants without their own.
-    pub default_low_stock: i64,
-}
-
-impl LocationOption {
-    /// `ATH · Stoa Athens`.
-    pub fn label(&self) -> String {
-        format!("{} · {}", self.code, self.name)
-    }
-}
-
-/// A category for a `<select>`, with its path (`Women › Shoes`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CategoryChoice {
-    /// Id.
-    pub id: i64,
-    /// Path of names.
-    pub path: String,
-}
-
-/// How a variant is named on the inventory pages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VariantName {
-    /// Variant id.
-    pub id: i64,
-    /// Product name in the page language.
-    pub product: String,
-    /// Option values (`M · Red`), empty without options.
-    pub options: String,
-    /// SKU.
-    pub sku: String,
-    /// EAN-13, if any.
-    pub barcode: Option<String>,
-}
-
-/// A variant's stock at one location.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StockCellView {
-    /// Location id.
-    pub location_id: i64,
-    /// On hand.
-    pub on_hand: i64,
-    /// Reserved.
-    pub reserved: i64,
-    /// On hand − reserved.
-    pub available: i64,
-    /// Units on their way in sent transfers.
-    pub incoming: i64,
-    /// Low-stock threshold that applies.
-    pub threshold: i64,
-    /// Available is at or below the threshold.
-    pub low: bool,
-}
-
-/// A row of the stock table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StockRowView {
-    /// The variant.
-    pub variant: VariantName,
-    /// One cell per column location.
-    pub cells: Vec<StockCellView>,
-}
-
 /// `/staff/inventory`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StockPageView {
     /// Who is looking.
     pub who: Who,
     /// Every location (for the filter).
-    pub all_locations: Vec<LocationOption>,
+    pub all_locations: Vec<LocationInfo>,
     /// Every category (for the filter).
-    pub categories: Vec<CategoryChoice>,
-    /// The locations shown as columns.
-    pub columns: Vec<LocationOption>,
-    /// Rows of this page.
-    pub rows: Vec<StockRowView>,
-    /// Rows matching in all.
-    pub total: u64,
-    /// This page (from 1).
-    pub page: u64,
-    /// Number of pages.
-    pub pages: u64,
-    /// The search was exactly one variant's SKU or barcode.
-    pub exact_code: bool,
-    /// Filter: location.
-    pub location: Option<i64>,
-    /// Filter: category.
-    pub category: Option<i64>,
-    /// Filter: low stock only.
-    pub low_only: bool,
-    /// Filter: search text.
-    pub q: String,
+    pub categories: Vec<CategoryOption>,
+    /// The stock table: its location columns, this page of rows.
+    pub stock: StockPage,
+    /// The filter in effect.
+    pub filter: StockQuery,
     /// The filter as a query string without the page (for the pager).
     pub page_query: String,
-}
-
-/// A receipt, transfer or count in a list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentRow {
-    /// Id.
-    pub id: i64,
-    /// Number (`TRF-00003`).
-    pub number: String,
-    /// Status word.
-    pub status: String,
-    /// `ATH`, or `WEB → ATH` for a transfer.
-    pub place: String,
-    /// Number of lines.
-    pub lines: u64,
-    /// When created.
-    pub created_at: DateTime<Utc>,
 }
 
 /// `/staff/inventory/receive`.
@@ -146,16 +47,16 @@ pub struct ReceiveFormView {
     /// Who is looking.
     pub who: Who,
     /// Locations this person may receive at.
-    pub locations: Vec<LocationOption>,
+    pub locations: Vec<LocationInfo>,
     /// The latest receipts.
-    pub receipts: Vec<DocumentRow>,
+    pub receipts: Vec<DocumentSummary>,
 }
 
 /// A document line: a variant and a number of units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuantityLine {
     /// The variant.
-    pub variant: VariantName,
+    pub variant: VariantLabel,
     /// Units.
     pub quantity: i64,
 }
@@ -168,7 +69,7 @@ pub struct ReceiptView {
     /// `RCV-00012`.
     pub number: String,
     /// Where the stock was received.
-    pub location: LocationOption,
+    pub location: LocationInfo,
     /// Supplier.
     pub supplier: Option<String>,
     /// Note.
@@ -185,9 +86,9 @@ pub struct AdjustFormView {
     /// Who is looking.
     pub who: Who,
     /// Locations this person may adjust at.
-    pub locations: Vec<LocationOption>,
+    pub locations: Vec<LocationInfo>,
     /// The variant named in `?variant=`, if any.
-    pub variant: Option<VariantName>,
+    pub variant: Option<VariantLabel>,
 }
 
 /// `/staff/inventory/transfers`.
@@ -196,18 +97,18 @@ pub struct TransfersView {
     /// Who is looking.
     pub who: Who,
     /// Locations this person may send from.
-    pub from_locations: Vec<LocationOption>,
+    pub from_locations: Vec<LocationInfo>,
     /// Every location (destinations).
-    pub to_locations: Vec<LocationOption>,
+    pub to_locations: Vec<LocationInfo>,
     /// The latest transfers.
-    pub transfers: Vec<DocumentRow>,
+    pub transfers: Vec<DocumentSummary>,
 }
 
 /// A line of a transfer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransferLineView {
     /// The variant.
-    pub variant: VariantName,
+    pub variant: VariantLabel,
     /// Units sent (or to send, while a draft).
     pub sent: i64,
     /// Units received, once received.
@@ -223,12 +124,12 @@ pub struct TransferView {
     pub id: i64,
     /// `TRF-00003`.
     pub number: String,
-    /// `draft`, `sent`, `received`, `cancelled`.
-    pub status: String,
+    /// Where it stands.
+    pub status: TransferStatus,
     /// Source.
-    pub from: LocationOption,
+    pub from: LocationInfo,
     /// Destination.
-    pub to: LocationOption,
+    pub to: LocationInfo,
     /// Note.
     pub note: Option<String>,
     /// Created.
@@ -251,18 +152,18 @@ pub struct CountsView {
     /// Who is looking.
     pub who: Who,
     /// Locations this person may count at.
-    pub locations: Vec<LocationOption>,
+    pub locations: Vec<LocationInfo>,
     /// Every category.
-    pub categories: Vec<CategoryChoice>,
+    pub categories: Vec<CategoryOption>,
     /// The latest counts.
-    pub counts: Vec<DocumentRow>,
+    pub counts: Vec<DocumentSummary>,
 }
 
 /// A line of a count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountLineView {
     /// The variant.
-    pub variant: VariantName,
+    pub variant: VariantLabel,
     /// On hand when the count was opened.
     pub expected: i64,
     /// On hand now.
@@ -282,10 +183,10 @@ pub struct CountView {
     pub id: i64,
     /// `CNT-00004`.
     pub number: String,
-    /// `open`, `posted`, `cancelled`.
-    pub status: String,
+    /// Where it stands.
+    pub status: CountStatus,
     /// Where.
-    pub location: LocationOption,
+    pub location: LocationInfo,
     /// Category path, or `None` for everything.
     pub category: Option<String>,
     /// Created.
@@ -300,8 +201,8 @@ pub struct CountView {
     pub total_lines: u64,
     /// Lines counted.
     pub counted_lines: u64,
-    /// The filter: `all`, `counted` or `differences`.
-    pub show: String,
+    /// The filter.
+    pub show: CountShow,
     /// Lines the filter shows in all.
     pub shown_total: u64,
     /// This page (from 1).
@@ -330,11 +231,11 @@ pub struct ScannedLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LowStockRow {
     /// The variant.
-    pub variant: VariantName,
+    pub variant: VariantLabel,
     /// The location's code.
     pub location_code: String,
     /// Its stock there.
-    pub cell: StockCellView,
+    pub cell: StockCell,
 }
 
 /// `/staff/inventory/low-stock`.
@@ -343,9 +244,9 @@ pub struct LowStockView {
     /// Who is looking.
     pub who: Who,
     /// Every location (filter and default thresholds).
-    pub all_locations: Vec<LocationOption>,
+    pub all_locations: Vec<LocationInfo>,
     /// Locations whose default this person may change.
-    pub writable_locations: Vec<LocationOption>,
+    pub writable_locations: Vec<LocationInfo>,
     /// Filter: location.
     pub location: Option<i64>,
     /// Rows.
@@ -360,75 +261,13 @@ pub struct LowStockView {
     pub page_query: String,
 }
 
-/// The document a movement came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentLink {
-    /// `receipt`, `transfer`, `count`, `order`, `return`.
-    pub kind: String,
-    /// Id.
-    pub id: i64,
-    /// Number.
-    pub number: String,
-}
-
-impl DocumentLink {
-    /// The staff page of the document, when there is one.
-    pub fn href(&self) -> Option<String> {
-        match self.kind.as_str() {
-            "receipt" => Some(format!("/staff/inventory/receipts/{}", self.id)),
-            "transfer" => Some(format!("/staff/inventory/transfers/{}", self.id)),
-            "count" => Some(format!("/staff/inventory/counts/{}", self.id)),
-            _ => None,
-        }
-    }
-}
-
-/// One movement of a variant's ledger.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MovementView {
-    /// Id.
-    pub id: i64,
-    /// When.
-    pub created_at: DateTime<Utc>,
-    /// Location code.
-    pub location_code: String,
-    /// Signed change.
-    pub quantity: i64,
-    /// Reason word (`receipt`, `transfer_out`…).
-    pub reason: String,
-    /// Adjustment reason word (`damaged`…), for adjustments.
-    pub adjustment_reason: Option<String>,
-    /// Source document.
-    pub document: Option<DocumentLink>,
-    /// Who.
-    pub staff: Option<String>,
-    /// Note.
-    pub note: Option<String>,
-    /// On hand at the location right after.
-    pub balance_after: i64,
-}
-
 /// `/staff/inventory/variant/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LedgerView {
     /// Who is looking.
     pub who: Who,
-    /// The variant.
-    pub variant: VariantName,
-    /// Its own low-stock threshold, if set.
-    pub own_threshold: Option<i64>,
-    /// Every location.
-    pub locations: Vec<LocationOption>,
-    /// Stock at each of `locations`.
-    pub cells: Vec<StockCellView>,
-    /// Movements of this page, newest first.
-    pub rows: Vec<MovementView>,
-    /// Movements in all (with the filter).
-    pub total: u64,
-    /// This page.
-    pub page: u64,
-    /// Pages.
-    pub pages: u64,
+    /// The variant, its stock everywhere and this page of its movements.
+    pub ledger: Ledger,
     /// Filter: location.
     pub location: Option<i64>,
 }

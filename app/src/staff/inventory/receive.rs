@@ -128,7 +128,7 @@ fn ReceiptDoc(v: ReceiptView) -> impl IntoView {
                     <tbody>
                         {v.lines.iter().map(|l| view! {
                             <tr data-sku=l.variant.sku.clone()>
-                                <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.id)>{l.variant.product.clone()}</a></th>
+                                <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.variant_id)>{l.variant.product.clone()}</a></th>
                                 <td>{l.variant.options.clone()}</td>
                                 <td class="sku">{l.variant.sku.clone()}</td>
                                 <td class="num">{num(locale, l.quantity)}</td>

@@ -47,12 +47,13 @@ fn StockView(v: StockPageView) -> impl IntoView {
             format!("/staff/inventory?{q}")
         }
     });
-    let columns = v.columns.clone();
+    let columns = v.stock.locations.clone();
     let rows = v
+        .stock
         .rows
         .iter()
         .map(|r| {
-            let ledger = format!("/staff/inventory/variant/{}", r.variant.id);
+            let ledger = format!("/staff/inventory/variant/{}", r.label.variant_id);
             let cells = r
                 .cells
                 .iter()
@@ -71,16 +72,16 @@ fn StockView(v: StockPageView) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <tr data-sku=r.variant.sku.clone()>
-                    <th scope="row"><a href=ledger>{r.variant.product.clone()}</a></th>
-                    <td>{r.variant.options.clone()}</td>
-                    <td class="sku">{r.variant.sku.clone()}</td>
+                <tr data-sku=r.label.sku.clone()>
+                    <th scope="row"><a href=ledger>{r.label.product.clone()}</a></th>
+                    <td>{r.label.options.clone()}</td>
+                    <td class="sku">{r.label.sku.clone()}</td>
                     {cells}
                 </tr>
             }
         })
         .collect_view();
-    let table = if v.rows.is_empty() {
+    let table = if v.stock.rows.is_empty() {
         view! { <p class="empty">{m.no_stock_rows}</p> }.into_any()
     } else {
         view! {
@@ -91,12 +92,12 @@ fn StockView(v: StockPageView) -> impl IntoView {
                             <th scope="col" rowspan="2">{m.product}</th>
                             <th scope="col" rowspan="2">{m.variant}</th>
                             <th scope="col" rowspan="2">{m.sku}</th>
-                            {v.columns.iter().map(|l| view! {
+                            {v.stock.locations.iter().map(|l| view! {
                                 <th scope="colgroup" colspan="4" class="loc" title=l.name.clone()>{l.code.clone()}</th>
                             }).collect_view()}
                         </tr>
                         <tr>
-                            {v.columns.iter().map(|_| view! {
+                            {v.stock.locations.iter().map(|_| view! {
                                 <th scope="col" class="num">{m.on_hand}</th>
                                 <th scope="col" class="num">{m.reserved}</th>
                                 <th scope="col" class="num">{m.available}</th>
@@ -117,33 +118,33 @@ fn StockView(v: StockPageView) -> impl IntoView {
                 <div class="field">
                     <label for="stock-location">{m.location}</label>
                     <select id="stock-location" name="location">
-                        <option value="" selected=v.location.is_none()>{m.all_locations}</option>
-                        {super::location_options(&v.all_locations, v.location)}
+                        <option value="" selected=v.filter.location_id.is_none()>{m.all_locations}</option>
+                        {super::location_options(&v.all_locations, v.filter.location_id)}
                     </select>
                 </div>
                 <div class="field">
                     <label for="stock-category">{m.category}</label>
                     <select id="stock-category" name="category">
-                        <option value="" selected=v.category.is_none()>{m.all_categories}</option>
+                        <option value="" selected=v.filter.category_id.is_none()>{m.all_categories}</option>
                         {v.categories.iter().map(|c| view! {
-                            <option value=c.id.to_string() selected=v.category == Some(c.id)>{c.path.clone()}</option>
+                            <option value=c.id.to_string() selected=v.filter.category_id == Some(c.id)>{c.path.clone()}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field grow">
                     <label for="stock-q">{m.stock_search}</label>
-                    <input id="stock-q" type="search" name="q" value=v.q.clone() maxlength="200" autocomplete="off"/>
+                    <input id="stock-q" type="search" name="q" value=v.filter.q.clone() maxlength="200" autocomplete="off"/>
                 </div>
                 <div class="field check">
-                    <input id="stock-low" type="checkbox" name="low" value="1" checked=v.low_only/>
+                    <input id="stock-low" type="checkbox" name="low" value="1" checked=v.filter.low_only/>
                     <label for="stock-low">{m.low_stock_only}</label>
                 </div>
                 <button type="submit" class="primary">{m.show}</button>
             </form>
-            {v.exact_code.then(|| view! { <p class="notice ok">{m.exact_code_match}</p> })}
-            <p class="count">{i18n::variants_count(locale, v.total)}</p>
+            {v.stock.exact_code.then(|| view! { <p class="notice ok">{m.exact_code_match}</p> })}
+            <p class="count">{i18n::variants_count(locale, v.stock.total)}</p>
             {table}
-            <Pager page=v.page pages=v.pages href/>
+            <Pager page=v.stock.page pages=v.stock.pages href/>
         </InventoryShell>
     }
 }

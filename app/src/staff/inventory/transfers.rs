@@ -2,6 +2,7 @@
 //! `/staff/inventory/transfers/{id}`: a draft is sent or cancelled; a sent transfer is received
 //! with the quantity that arrived per line (a shortfall is booked as lost in transit).
 
+use commerce::entity::enums::TransferStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -12,8 +13,8 @@ use super::{
     },
     invalid, kept, kept_id, location_options,
     model::{TransferView, TransfersView},
-    num, route_id, status_label, when, Csrf, DocumentTable, Field, FieldError, FormError,
-    FormState, InventoryError, InventoryShell,
+    num, route_id, when, Csrf, DocumentTable, Field, FieldError, FormError, FormState,
+    InventoryError, InventoryShell,
 };
 use crate::{context::request_ctx, i18n};
 
@@ -155,7 +156,7 @@ fn TransferDoc(
     };
     let line_cells = move |l: &super::model::TransferLineView| {
         view! {
-            <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.id)>{l.variant.product.clone()}</a></th>
+            <th scope="row"><a href=format!("/staff/inventory/variant/{}", l.variant.variant_id)>{l.variant.product.clone()}</a></th>
             <td>{l.variant.options.clone()}</td>
             <td class="sku">{l.variant.sku.clone()}</td>
             <td class="num" data-col="sent">{num(locale, l.sent)}</td>
@@ -177,11 +178,11 @@ fn TransferDoc(
         }
         .into_any()
     };
-    let body = match v.status.as_str() {
+    let body = match v.status {
         // Only staff who may act at the source send or cancel a draft, and only staff who may
         // act at the destination receive it: nobody is offered a form the server would refuse.
-        "draft" if !v.may_send => draft_table(),
-        "draft" => view! {
+        TransferStatus::Draft if !v.may_send => draft_table(),
+        TransferStatus::Draft => view! {
             {draft_table()}
             <FormError message=send_state.general(&[])/>
             <FormError message=cancel_state.general(&[])/>
@@ -199,7 +200,7 @@ fn TransferDoc(
             </div>
         }
         .into_any(),
-        "sent" if v.may_receive => view! {
+        TransferStatus::Sent if v.may_receive => view! {
             <ActionForm action=receive attr:class="stock-form card wide" attr:novalidate=true>
                 <FormError message=receive_state.general(&["received"])/>
                 <Csrf/>
@@ -214,14 +215,14 @@ fn TransferDoc(
                         </tr></thead>
                         <tbody>
                             {v.lines.iter().map(|l| {
-                                let input_id = format!("received-{}", l.variant.id);
+                                let input_id = format!("received-{}", l.variant.variant_id);
                                 view! {
                                     <tr data-sku=l.variant.sku.clone()>
                                         {line_cells(l)}
                                         <td class="num">
                                             <label class="visually-hidden" for=input_id.clone()>{m.received}" "{l.variant.sku.clone()}</label>
                                             <input id=input_id type="number" class="qty" min="0" max=l.sent.to_string() step="1"
-                                                name=format!("received[{}]", l.variant.id) value=l.sent.to_string()
+                                                name=format!("received[{}]", l.variant.variant_id) value=l.sent.to_string()
                                                 aria-invalid=invalid(received_err)
                                                 aria-describedby=move || if received_err.get().is_some() { "received-error receive-hint" } else { "receive-hint" }/>
                                         </td>
@@ -261,7 +262,7 @@ fn TransferDoc(
         <InventoryShell who=v.who.clone() title=title.clone()>
             <h1>{title}</h1>
             <dl class="facts transfer-facts">
-                <dt>{m.status}</dt><dd class="status" data-status=v.status.clone()>{status_label(m, &v.status)}</dd>
+                <dt>{m.status}</dt><dd class="status" data-status=v.status.word()>{i18n::errors::transfer_status(m, v.status)}</dd>
                 <dt>{m.from_location}</dt><dd>{v.from.label()}</dd>
                 <dt>{m.to_location}</dt><dd>{v.to.label()}</dd>
                 <dt>{m.created}</dt><dd>{date(Some(v.created_at))}</dd>
