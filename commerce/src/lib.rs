@@ -6,8 +6,9 @@
 //! The `db` feature (on by default) holds everything that needs the database, the search index
 //! or the file system. Without it the crate is the vocabulary shared with the browser bundle:
 //! [`types`], [`money`], [`text`], the stored enums ([`entity::enums`]), roles and permissions
-//! ([`staff::role`]), SKU and barcode rules, state machines ([`orders::status`]) and the error
-//! codes ([`error`]). `app` uses it that way when it builds for the browser.
+//! ([`staff::role`]), SKU and barcode rules, state machines ([`orders::status`]), the error
+//! codes ([`error`]) and the read models the pages show ([`catalog::view`], [`search::view`],
+//! [`inventory::view`]). `app` uses it that way when it builds for the browser.
 
 pub mod catalog;
 #[cfg(feature = "db")]
