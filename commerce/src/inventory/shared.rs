@@ -268,14 +268,17 @@ pub(crate) fn document_number(prefix: &str, id: i64) -> String {
     format!("{prefix}-{id:05}")
 }
 
-/// A unique placeholder for a document number until the row has its id.
+/// A unique placeholder for a document number until the row has its id: 28 characters, within
+/// the `varchar(32)` of the `number` columns however long the process has run and whatever its
+/// id (the old form, `tmp-{pid}-{nanos}-{counter}`, outgrew it on PostgreSQL after a few
+/// documents when the process id had six or seven digits). 64 random bits and a per-process
+/// counter keep two instances on one database apart.
 pub(crate) fn provisional_number() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
     format!(
-        "tmp-{}-{}-{}",
-        std::process::id(),
-        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default(),
+        "tmp-{:016x}{:08x}",
+        rand::random::<u64>(),
         NEXT.fetch_add(1, Ordering::Relaxed)
     )
 }
@@ -290,5 +293,20 @@ pub(crate) fn clean_note(note: Option<String>, field: &'static str) -> Result<Op
             },
         )),
         other => Ok(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provisional_numbers_fit_the_number_columns_and_differ() {
+        let numbers: std::collections::HashSet<String> =
+            (0..10_000).map(|_| provisional_number()).collect();
+        assert_eq!(numbers.len(), 10_000);
+        assert!(numbers
+            .iter()
+            .all(|n| n.len() == 28 && n.starts_with("tmp-")));
     }
 }
