@@ -1,8 +1,6 @@
 //! End-to-end HTTP tests of the real server on SQLite (and PostgreSQL when configured).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 async fn for_each_backend<F, Fut>(demo: bool, f: F)

@@ -2,10 +2,9 @@
 //! exactly once even with two instances on one database; `stoa check` passes on a healthy
 //! ledger and names the first mismatch after the database is tampered with.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::{backends, TestApp, TestDb};
 use chrono::Utc;
 use commerce::{
     entity::{
@@ -18,7 +17,6 @@ use commerce::{
     },
     types::Quantity,
 };
-use common::{backends, TestApp, TestDb};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// A level at the Athens store with at least `min` units available.
@@ -161,7 +159,7 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stoa_check_passes_then_names_the_first_mismatch() {
-    let testdb = TestDb::new(common::Backend::Sqlite, true).await;
+    let testdb = TestDb::new(crate::common::Backend::Sqlite, true).await;
     let run = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_stoa"))
             .args(["check", "--data"])

@@ -1,9 +1,7 @@
 //! The language switcher's cookie: staff pages (no locale prefix) speak the language it names
 //! before `Accept-Language`, and `/locale` sets it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// The `lang` of a page's `<html>`.
 fn html_lang(html: &str) -> &str {

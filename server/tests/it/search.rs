@@ -2,15 +2,13 @@
 //! when its folder is gone, SKUs and barcodes jump to the product, junk input is harmless, and
 //! on PostgreSQL several instances follow the same outbox and resume after a restart.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::{backends, get, Backend, TestApp, TestDb};
 use commerce::{
     entity::{enums::ProductStatus, product, product_translation, variant},
     search::{SearchIndex, SearchParams},
 };
-use common::{backends, get, Backend, TestApp, TestDb};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Product slugs linked from a results page, in order (the product grid only).

@@ -2,9 +2,7 @@
 //! text in page titles stays text, and pages carry a Content-Security-Policy whose nonce is on
 //! every inline script and nowhere else.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };

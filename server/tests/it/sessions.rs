@@ -3,9 +3,7 @@
 //! whatever owner is current on the worker thread), and a malformed server-function request is
 //! a 4xx with a reason.
 
-mod common;
-
-use common::{csrf_from, get, sign_in, Backend, TestApp, TestDb};
+use crate::common::{csrf_from, get, sign_in, Backend, TestApp, TestDb};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_requests_keep_their_own_session() {
