@@ -21,9 +21,12 @@ pub(crate) fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
     use_context::<sea_orm::DatabaseConnection>().ok_or(AppError::Internal)
 }
 
-/// A read's result; a failure also sets the HTTP status (403 for a role without the
-/// permission, 404…), for the page and for a direct call alike.
-pub(crate) fn read<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+/// Runs a read; a failure also sets the HTTP status (403 for a role without the permission,
+/// 404…), for the page and for a direct call alike.
+pub(crate) async fn read<T>(
+    body: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    let result = body.await;
     if let Err(e) = &result {
         set_status(e.status());
     }
@@ -104,13 +107,14 @@ fn with_param(path: &str, key: &str, value: &str) -> String {
     format!("{path}{sep}{key}={value}")
 }
 
-/// Finishes a change: redirects as [`Then`] says on success; on failure sends a plain post
-/// back to its form, and gives anyone else the error's HTTP status.
+/// Runs a change and finishes it: redirects as [`Then`] says on success; on failure sends a
+/// plain post back to its form, and gives anyone else the error's HTTP status.
 pub(crate) async fn finish<T>(
-    result: Result<T, AppError>,
+    change: impl std::future::Future<Output = Result<T, AppError>>,
     then: impl FnOnce(&T) -> Then,
     back: Back<'_>,
 ) -> Result<T, AppError> {
+    let result = change.await;
     match &result {
         Ok(v) => match then(v) {
             Then::Go(url) => leptos_axum::redirect(&url),

@@ -105,204 +105,190 @@ use support::*;
 /// (`location`, `category`, `low`, `q`, `page`).
 #[server(input = GetUrl, endpoint = "staff/inventory/stock")]
 pub async fn stock_page(locale: Locale, query: String) -> Result<StockPageView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let filter = StockQuery::from_query(&query);
-            let page = views::stock(&db, locale.code(), &filter).await?;
-            Ok::<_, AppError>(StockPageView {
-                who: who(&staff),
-                all_locations: views::locations(&db).await?,
-                categories: views::category_options(&db, locale.code()).await?,
-                stock: page,
-                page_query: filter.to_query(),
-                filter,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let filter = StockQuery::from_query(&query);
+        let page = views::stock(&db, locale.code(), &filter).await?;
+        Ok::<_, AppError>(StockPageView {
+            who: who(&staff),
+            all_locations: views::locations(&db).await?,
+            categories: views::category_options(&db, locale.code()).await?,
+            stock: page,
+            page_query: filter.to_query(),
+            filter,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/receive`: where this person may receive, and the latest receipts.
 #[server(input = GetUrl, endpoint = "staff/inventory/receive-form")]
 pub async fn receive_form(locale: Locale) -> Result<ReceiveFormView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let _ = locale;
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let all = views::locations(&db).await?;
-            let receipts = views::recent_receipts(&db, RECENT).await?;
-            Ok::<_, AppError>(ReceiveFormView {
-                who: who(&staff),
-                locations: writable(&staff, &all),
-                receipts,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let _ = locale;
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let all = views::locations(&db).await?;
+        let receipts = views::recent_receipts(&db, RECENT).await?;
+        Ok::<_, AppError>(ReceiveFormView {
+            who: who(&staff),
+            locations: writable(&staff, &all),
+            receipts,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/receipts/{id}`: a receipt and its lines.
 #[server(input = GetUrl, endpoint = "staff/inventory/receipt")]
 pub async fn receipt_page(locale: Locale, id: i64) -> Result<ReceiptView, AppError> {
-    read(
-        async move {
-            use commerce::{
-                inventory::{receipts, views},
-                staff::role::Permission,
-            };
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let (receipt, lines) = receipts::get(&db, id).await?;
-            let ids: Vec<i64> = lines.iter().map(|l| l.variant_id).collect();
-            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
-            let location = views::locations(&db)
-                .await?
+    read(async move {
+        use commerce::{
+            inventory::{receipts, views},
+            staff::role::Permission,
+        };
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let (receipt, lines) = receipts::get(&db, id).await?;
+        let ids: Vec<i64> = lines.iter().map(|l| l.variant_id).collect();
+        let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+        let location = views::locations(&db)
+            .await?
+            .into_iter()
+            .find(|l| l.id == receipt.location_id)
+            .ok_or(AppError::NotFound)?;
+        Ok::<_, AppError>(ReceiptView {
+            who: who(&staff),
+            number: receipt.number,
+            location,
+            supplier: receipt.supplier,
+            note: receipt.note,
+            created_at: receipt.created_at,
+            lines: lines
                 .into_iter()
-                .find(|l| l.id == receipt.location_id)
-                .ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>(ReceiptView {
-                who: who(&staff),
-                number: receipt.number,
-                location,
-                supplier: receipt.supplier,
-                note: receipt.note,
-                created_at: receipt.created_at,
-                lines: lines
-                    .into_iter()
-                    .map(|l| QuantityLine {
-                        variant: name_of(&labels, l.variant_id),
-                        quantity: l.quantity,
-                    })
-                    .collect(),
-            })
-        }
-        .await,
-    )
+                .map(|l| QuantityLine {
+                    variant: name_of(&labels, l.variant_id),
+                    quantity: l.quantity,
+                })
+                .collect(),
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/adjust`: where this person may adjust, and the variant of `?variant=`.
 #[server(input = GetUrl, endpoint = "staff/inventory/adjust-form")]
 pub async fn adjust_form(locale: Locale, variant: Option<i64>) -> Result<AdjustFormView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
-            let db = db()?;
-            let all = views::locations(&db).await?;
-            let variant = match variant {
-                Some(id) => views::variant_labels(&db, locale.code(), Some(&[id]))
-                    .await?
-                    .remove(&id),
-                None => None,
-            };
-            Ok::<_, AppError>(AdjustFormView {
-                who: who(&staff),
-                locations: writable(&staff, &all),
-                variant,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let db = db()?;
+        let all = views::locations(&db).await?;
+        let variant = match variant {
+            Some(id) => views::variant_labels(&db, locale.code(), Some(&[id]))
+                .await?
+                .remove(&id),
+            None => None,
+        };
+        Ok::<_, AppError>(AdjustFormView {
+            who: who(&staff),
+            locations: writable(&staff, &all),
+            variant,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/transfers`: the latest transfers and the new-transfer form's choices.
 #[server(input = GetUrl, endpoint = "staff/inventory/transfers")]
 pub async fn transfers_page(locale: Locale) -> Result<TransfersView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let _ = locale;
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let all = views::locations(&db).await?;
-            let transfers = views::recent_transfers(&db, RECENT).await?;
-            Ok::<_, AppError>(TransfersView {
-                who: who(&staff),
-                from_locations: writable(&staff, &all),
-                to_locations: all,
-                transfers,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let _ = locale;
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let all = views::locations(&db).await?;
+        let transfers = views::recent_transfers(&db, RECENT).await?;
+        Ok::<_, AppError>(TransfersView {
+            who: who(&staff),
+            from_locations: writable(&staff, &all),
+            to_locations: all,
+            transfers,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/transfers/{id}`: a transfer with its lines.
 #[server(input = GetUrl, endpoint = "staff/inventory/transfer")]
 pub async fn transfer_page(locale: Locale, id: i64) -> Result<TransferView, AppError> {
-    read(
-        async move {
-            use commerce::{
-                inventory::{transfers, views},
-                staff::role::Permission,
-            };
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let t = transfers::get(&db, id).await?;
-            let ids: Vec<i64> = t.lines.iter().map(|l| l.variant_id).collect();
-            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
-            let all = views::locations(&db).await?;
-            let find = |id: i64| {
-                all.iter()
-                    .find(|l| l.id == id)
-                    .cloned()
-                    .ok_or(AppError::NotFound)
-            };
-            let mine = writable(&staff, &all);
-            let may = |id: i64| mine.iter().any(|l| l.id == id);
-            Ok::<_, AppError>(TransferView {
-                who: who(&staff),
-                may_send: may(t.transfer.from_location_id),
-                may_receive: may(t.transfer.to_location_id),
-                id: t.transfer.id,
-                number: t.transfer.number.clone(),
-                status: t.transfer.status,
-                from: find(t.transfer.from_location_id)?,
-                to: find(t.transfer.to_location_id)?,
-                note: t.transfer.note.clone(),
-                created_at: t.transfer.created_at,
-                sent_at: t.transfer.sent_at,
-                received_at: t.transfer.received_at,
-                lines: t
-                    .lines
-                    .into_iter()
-                    .map(|l| TransferLineView {
-                        variant: name_of(&labels, l.variant_id),
-                        sent: l.quantity_sent,
-                        received: l.quantity_received,
-                    })
-                    .collect(),
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{
+            inventory::{transfers, views},
+            staff::role::Permission,
+        };
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let t = transfers::get(&db, id).await?;
+        let ids: Vec<i64> = t.lines.iter().map(|l| l.variant_id).collect();
+        let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+        let all = views::locations(&db).await?;
+        let find = |id: i64| {
+            all.iter()
+                .find(|l| l.id == id)
+                .cloned()
+                .ok_or(AppError::NotFound)
+        };
+        let mine = writable(&staff, &all);
+        let may = |id: i64| mine.iter().any(|l| l.id == id);
+        Ok::<_, AppError>(TransferView {
+            who: who(&staff),
+            may_send: may(t.transfer.from_location_id),
+            may_receive: may(t.transfer.to_location_id),
+            id: t.transfer.id,
+            number: t.transfer.number.clone(),
+            status: t.transfer.status,
+            from: find(t.transfer.from_location_id)?,
+            to: find(t.transfer.to_location_id)?,
+            note: t.transfer.note.clone(),
+            created_at: t.transfer.created_at,
+            sent_at: t.transfer.sent_at,
+            received_at: t.transfer.received_at,
+            lines: t
+                .lines
+                .into_iter()
+                .map(|l| TransferLineView {
+                    variant: name_of(&labels, l.variant_id),
+                    sent: l.quantity_sent,
+                    received: l.quantity_received,
+                })
+                .collect(),
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/counts`: the latest counts and the new-count form's choices.
 #[server(input = GetUrl, endpoint = "staff/inventory/counts")]
 pub async fn counts_page(locale: Locale) -> Result<CountsView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
-            let db = db()?;
-            let all = views::locations(&db).await?;
-            let categories = views::category_options(&db, locale.code()).await?;
-            let counts = views::recent_counts(&db, RECENT).await?;
-            Ok::<_, AppError>(CountsView {
-                who: who(&staff),
-                locations: writable(&staff, &all),
-                categories,
-                counts,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let db = db()?;
+        let all = views::locations(&db).await?;
+        let categories = views::category_options(&db, locale.code()).await?;
+        let counts = views::recent_counts(&db, RECENT).await?;
+        Ok::<_, AppError>(CountsView {
+            who: who(&staff),
+            locations: writable(&staff, &all),
+            categories,
+            counts,
+        })
+    })
+    .await
 }
 
 /// Count lines shown per page.
@@ -313,150 +299,144 @@ pub const COUNT_PAGE_SIZE: u64 = 100;
 /// ([`COUNT_PAGE_SIZE`] lines a page). The review lists every counted difference.
 #[server(input = GetUrl, endpoint = "staff/inventory/count")]
 pub async fn count_page(locale: Locale, id: i64, query: String) -> Result<CountView, AppError> {
-    read(
-        async move {
-            use commerce::{
-                inventory::{counts, views},
-                staff::role::Permission,
-            };
-            let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
-            let db = db()?;
-            let count = counts::get(&db, id).await?.count;
-            let diffs = counts::differences(&db, id).await?;
-            let CountQuery { show, page } = CountQuery::from_query(&query);
-            let differs = |d: &&counts::Difference| d.counted.is_some() && d.change() != 0;
-            let shown: Vec<&counts::Difference> = match show {
-                CountShow::Counted => diffs.iter().filter(|d| d.counted.is_some()).collect(),
-                CountShow::Differences => diffs.iter().filter(differs).collect(),
-                CountShow::All => diffs.iter().collect(),
-            };
-            let shown_total = shown.len() as u64;
-            let pages = shown_total.div_ceil(COUNT_PAGE_SIZE).max(1);
-            let page = page.clamp(1, pages);
-            let on_page: Vec<&counts::Difference> = shown
-                .into_iter()
-                .skip(((page - 1) * COUNT_PAGE_SIZE) as usize)
-                .take(COUNT_PAGE_SIZE as usize)
-                .collect();
-            let review: Vec<&counts::Difference> = diffs.iter().filter(differs).collect();
-            let ids: Vec<i64> = on_page
-                .iter()
-                .chain(&review)
-                .map(|d| d.variant_id)
-                .collect();
-            let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
-            let line = |d: &counts::Difference| CountLineView {
-                variant: name_of(&labels, d.variant_id),
-                expected: d.expected,
-                on_hand: d.on_hand,
-                counted: d.counted,
-                change: d.change(),
-            };
-            let location = views::locations(&db)
+    read(async move {
+        use commerce::{
+            inventory::{counts, views},
+            staff::role::Permission,
+        };
+        let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
+        let db = db()?;
+        let count = counts::get(&db, id).await?.count;
+        let diffs = counts::differences(&db, id).await?;
+        let CountQuery { show, page } = CountQuery::from_query(&query);
+        let differs = |d: &&counts::Difference| d.counted.is_some() && d.change() != 0;
+        let shown: Vec<&counts::Difference> = match show {
+            CountShow::Counted => diffs.iter().filter(|d| d.counted.is_some()).collect(),
+            CountShow::Differences => diffs.iter().filter(differs).collect(),
+            CountShow::All => diffs.iter().collect(),
+        };
+        let shown_total = shown.len() as u64;
+        let pages = shown_total.div_ceil(COUNT_PAGE_SIZE).max(1);
+        let page = page.clamp(1, pages);
+        let on_page: Vec<&counts::Difference> = shown
+            .into_iter()
+            .skip(((page - 1) * COUNT_PAGE_SIZE) as usize)
+            .take(COUNT_PAGE_SIZE as usize)
+            .collect();
+        let review: Vec<&counts::Difference> = diffs.iter().filter(differs).collect();
+        let ids: Vec<i64> = on_page
+            .iter()
+            .chain(&review)
+            .map(|d| d.variant_id)
+            .collect();
+        let labels = views::variant_labels(&db, locale.code(), Some(&ids)).await?;
+        let line = |d: &counts::Difference| CountLineView {
+            variant: name_of(&labels, d.variant_id),
+            expected: d.expected,
+            on_hand: d.on_hand,
+            counted: d.counted,
+            change: d.change(),
+        };
+        let location = views::locations(&db)
+            .await?
+            .into_iter()
+            .find(|l| l.id == count.location_id)
+            .ok_or(AppError::NotFound)?;
+        let category = match count.category_id {
+            Some(c) => views::category_options(&db, locale.code())
                 .await?
                 .into_iter()
-                .find(|l| l.id == count.location_id)
-                .ok_or(AppError::NotFound)?;
-            let category = match count.category_id {
-                Some(c) => views::category_options(&db, locale.code())
-                    .await?
-                    .into_iter()
-                    .find(|o| o.id == c)
-                    .map(|o| o.path),
-                None => None,
-            };
-            Ok::<_, AppError>(CountView {
-                who: who(&staff),
-                id: count.id,
-                number: count.number,
-                status: count.status,
-                location,
-                category,
-                created_at: count.created_at,
-                posted_at: count.posted_at,
-                lines: on_page.into_iter().map(line).collect(),
-                differences: review.into_iter().map(line).collect(),
-                total_lines: diffs.len() as u64,
-                counted_lines: diffs.iter().filter(|d| d.counted.is_some()).count() as u64,
-                show,
-                shown_total,
-                page,
-                pages,
-            })
-        }
-        .await,
-    )
+                .find(|o| o.id == c)
+                .map(|o| o.path),
+            None => None,
+        };
+        Ok::<_, AppError>(CountView {
+            who: who(&staff),
+            id: count.id,
+            number: count.number,
+            status: count.status,
+            location,
+            category,
+            created_at: count.created_at,
+            posted_at: count.posted_at,
+            lines: on_page.into_iter().map(line).collect(),
+            differences: review.into_iter().map(line).collect(),
+            total_lines: diffs.len() as u64,
+            counted_lines: diffs.iter().filter(|d| d.counted.is_some()).count() as u64,
+            show,
+            shown_total,
+            page,
+            pages,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/low-stock`: variants at or below their threshold; `query` holds
 /// `location` and `page`.
 #[server(input = GetUrl, endpoint = "staff/inventory/low-stock")]
 pub async fn low_stock_page(locale: Locale, query: String) -> Result<LowStockView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let asked = StockQuery::from_query(&query);
-            let filter = StockQuery {
-                location_id: asked.location_id,
-                low_only: true,
-                page: asked.page,
-                ..StockQuery::default()
-            };
-            let page = views::stock(&db, locale.code(), &filter).await?;
-            let all = views::locations(&db).await?;
-            let mut rows = Vec::new();
-            for r in page.rows {
-                for (loc, c) in page.locations.iter().zip(r.cells) {
-                    if c.low {
-                        rows.push(LowStockRow {
-                            variant: r.label.clone(),
-                            location_code: loc.code.clone(),
-                            cell: c,
-                        });
-                    }
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let asked = StockQuery::from_query(&query);
+        let filter = StockQuery {
+            location_id: asked.location_id,
+            low_only: true,
+            page: asked.page,
+            ..StockQuery::default()
+        };
+        let page = views::stock(&db, locale.code(), &filter).await?;
+        let all = views::locations(&db).await?;
+        let mut rows = Vec::new();
+        for r in page.rows {
+            for (loc, c) in page.locations.iter().zip(r.cells) {
+                if c.low {
+                    rows.push(LowStockRow {
+                        variant: r.label.clone(),
+                        location_code: loc.code.clone(),
+                        cell: c,
+                    });
                 }
             }
-            let page_query = StockQuery {
-                location_id: filter.location_id,
-                ..StockQuery::default()
-            }
-            .to_query();
-            Ok::<_, AppError>(LowStockView {
-                who: who(&staff),
-                writable_locations: writable(&staff, &all),
-                all_locations: all,
-                location: filter.location_id,
-                rows,
-                total: page.total,
-                page: page.page,
-                pages: page.pages,
-                page_query,
-            })
         }
-        .await,
-    )
+        let page_query = StockQuery {
+            location_id: filter.location_id,
+            ..StockQuery::default()
+        }
+        .to_query();
+        Ok::<_, AppError>(LowStockView {
+            who: who(&staff),
+            writable_locations: writable(&staff, &all),
+            all_locations: all,
+            location: filter.location_id,
+            rows,
+            total: page.total,
+            page: page.page,
+            pages: page.pages,
+            page_query,
+        })
+    })
+    .await
 }
 
 /// `/staff/inventory/variant/{id}`: a variant's stock everywhere and its movements; `query`
 /// holds `location` and `page`.
 #[server(input = GetUrl, endpoint = "staff/inventory/ledger")]
 pub async fn ledger_page(locale: Locale, id: i64, query: String) -> Result<LedgerView, AppError> {
-    read(
-        async move {
-            use commerce::{inventory::views, staff::role::Permission};
-            let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
-            let db = db()?;
-            let f = StockQuery::from_query(&query);
-            Ok::<_, AppError>(LedgerView {
-                who: who(&staff),
-                ledger: views::ledger(&db, locale.code(), id, f.location_id, f.page).await?,
-                location: f.location_id,
-            })
-        }
-        .await,
-    )
+    read(async move {
+        use commerce::{inventory::views, staff::role::Permission};
+        let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
+        let db = db()?;
+        let f = StockQuery::from_query(&query);
+        Ok::<_, AppError>(LedgerView {
+            who: who(&staff),
+            ledger: views::ledger(&db, locale.code(), id, f.location_id, f.page).await?,
+            location: f.location_id,
+        })
+    })
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +458,7 @@ pub async fn receive_stock(
         staff::role::Permission,
     };
     let _ = csrf;
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let db = db()?;
         let location_id = parse_location(&location, "location")?;
@@ -495,10 +475,9 @@ pub async fn receive_stock(
         )
         .await?;
         Ok::<_, AppError>(receipt.id)
-    }
-    .await;
+    };
     finish(
-        result,
+        work,
         |id| Then::Go(format!("/staff/inventory/receipts/{id}?done=receive")),
         Back {
             path: "/staff/inventory/receive".into(),
@@ -532,7 +511,7 @@ pub async fn adjust_stock(
         staff::role::Permission,
     };
     let _ = csrf;
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let db = db()?;
         let location_id = parse_location(&location, "location")?;
@@ -560,10 +539,9 @@ pub async fn adjust_stock(
         .await
         .map_err(|e| map_err(e, Some("change")))?;
         Ok::<_, AppError>(variant.id)
-    }
-    .await;
+    };
     finish(
-        result,
+        work,
         |id| Then::Go(format!("/staff/inventory/variant/{id}?done=adjust")),
         Back {
             path: "/staff/inventory/adjust".into(),
@@ -595,7 +573,7 @@ pub async fn create_transfer(
         staff::role::Permission,
     };
     let _ = csrf;
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let db = db()?;
         let from_id = parse_location(&from, "from")?;
@@ -613,10 +591,9 @@ pub async fn create_transfer(
         )
         .await?;
         Ok::<_, AppError>(t.transfer.id)
-    }
-    .await;
+    };
     finish(
-        result,
+        work,
         |id| Then::Go(format!("/staff/inventory/transfers/{id}")),
         Back {
             path: "/staff/inventory/transfers".into(),
@@ -641,15 +618,14 @@ pub async fn send_transfer(
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         transfers::send(&db()?, &actor(&staff), id).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/transfers/{id}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
@@ -669,15 +645,14 @@ pub async fn cancel_transfer(
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         transfers::cancel(&db()?, &actor(&staff), id).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/transfers/{id}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
@@ -699,7 +674,7 @@ pub async fn receive_transfer(
     use commerce::{inventory::transfers, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let mut arrived = Vec::with_capacity(received.len());
         for (variant, units) in &received {
@@ -709,11 +684,10 @@ pub async fn receive_transfer(
         arrived.sort_unstable();
         transfers::receive(&db()?, &actor(&staff), id, &arrived).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/transfers/{id}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
@@ -734,7 +708,7 @@ pub async fn open_count(
 ) -> Result<i64, AppError> {
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let location_id = parse_location(&location, "location")?;
         let category_id = match category.trim() {
@@ -743,10 +717,9 @@ pub async fn open_count(
         };
         let c = counts::open(&db()?, &actor(&staff), location_id, category_id).await?;
         Ok::<_, AppError>(c.count.id)
-    }
-    .await;
+    };
     finish(
-        result,
+        work,
         |id| Then::Go(format!("/staff/inventory/counts/{id}")),
         Back {
             path: "/staff/inventory/counts".into(),
@@ -774,7 +747,7 @@ pub async fn scan_count(
     };
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let db = db()?;
         let lines = parse_code_lines(&db, &codes, "codes").await?;
@@ -794,11 +767,10 @@ pub async fn scan_count(
                 })
                 .collect(),
         })
-    }
-    .await;
+    };
     let here = CountQuery::from_fields(&show, &page).href(id);
     finish(
-        result,
+        work,
         |r| {
             let scanned: Vec<String> = r
                 .lines
@@ -835,7 +807,7 @@ pub async fn record_count(
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         let mut entries = Vec::new();
         for (variant, value) in &counted {
@@ -851,11 +823,10 @@ pub async fn record_count(
             counts::record(&db()?, &actor(&staff), id, &entries).await?;
         }
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let here = CountQuery::from_fields(&show, &page).href(id);
     finish(
-        result,
+        work,
         |_| Then::Stay(here.clone()),
         Back {
             path: CountQuery::from_fields(&show, &page).href(id),
@@ -875,15 +846,14 @@ pub async fn post_count(
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         counts::post(&db()?, &actor(&staff), id).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/counts/{id}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
@@ -903,15 +873,14 @@ pub async fn cancel_count(
     use commerce::{inventory::counts, staff::role::Permission};
     let _ = csrf;
     let id = input::record_id(&id);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::AdjustStock))?;
         counts::cancel(&db()?, &actor(&staff), id).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/counts/{id}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
@@ -931,16 +900,15 @@ pub async fn set_location_threshold(
 ) -> Result<(), AppError> {
     use commerce::{inventory::thresholds, staff::role::Permission};
     let _ = csrf;
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let location_id = parse_location(&location, "location")?;
         let value = input::whole(&threshold, "threshold")?;
         thresholds::set_location_default(&db()?, &actor(&staff), location_id, value).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     finish(
-        result,
+        work,
         |_| Then::Stay("/staff/inventory/low-stock".into()),
         Back {
             path: "/staff/inventory/low-stock".into(),
@@ -961,7 +929,7 @@ pub async fn set_variant_threshold(
     use commerce::{inventory::thresholds, staff::role::Permission};
     let _ = csrf;
     let variant = input::record_id(&variant);
-    let result = async {
+    let work = async {
         let staff = crate::staff::api::require(Some(Permission::ManageInventory))?;
         let value = match threshold.trim() {
             "" => None,
@@ -969,11 +937,10 @@ pub async fn set_variant_threshold(
         };
         thresholds::set_variant_threshold(&db()?, &actor(&staff), variant, value).await?;
         Ok::<_, AppError>(())
-    }
-    .await;
+    };
     let page = format!("/staff/inventory/variant/{variant}");
     finish(
-        result,
+        work,
         |_| Then::Stay(page.clone()),
         Back {
             path: page.clone(),
