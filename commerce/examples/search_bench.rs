@@ -359,7 +359,7 @@ async fn main() -> Result<()> {
         );
     } else {
         let t = Instant::now();
-        let demo = commerce::demo::load(&db, &data).await?;
+        let demo = demo::load(&db, &data).await?;
         row(
             "demo shop load (templates, stores, 396 products)",
             format!(

@@ -13,8 +13,6 @@
 pub mod catalog;
 #[cfg(feature = "db")]
 pub mod db;
-#[cfg(feature = "db")]
-pub mod demo;
 pub mod entity;
 pub mod error;
 pub mod input;

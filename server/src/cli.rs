@@ -125,7 +125,7 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
         }
         Command::Demo { force } => {
             let (config, db) = open(&cli).await?;
-            let report = commerce::demo::load_with(&db, &config.data_dir, *force).await?;
+            let report = demo::load_with(&db, &config.data_dir, *force).await?;
             print_demo(&report);
         }
         Command::Reindex => {
@@ -216,7 +216,7 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             };
             let (config, db) = open(&cli).await?;
             if *demo {
-                let report = commerce::demo::load(&db, &config.data_dir).await?;
+                let report = demo::load(&db, &config.data_dir).await?;
                 print_demo(&report);
             }
             let listener = tokio::net::TcpListener::bind(addr)
@@ -259,7 +259,7 @@ fn read_password_line() -> Result<String, Fatal> {
 
 /// Prints what the demo loader did. The passwords are printed when they were just drawn;
 /// afterwards the file that keeps them is named instead.
-fn print_demo(report: &commerce::demo::DemoReport) {
+fn print_demo(report: &demo::DemoReport) {
     if report.already_loaded {
         println!(
             "Demo shop already loaded; nothing changed. Its staff accounts and passwords are in {}.",

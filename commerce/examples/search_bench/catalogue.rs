@@ -12,10 +12,8 @@
 use std::{collections::HashMap, time::Instant};
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use commerce::{
-    catalog::barcode::Ean13,
-    demo::content::{self, ProductSeed},
-};
+use commerce::catalog::barcode::Ean13;
+use demo::content::{self, ProductSeed};
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 

@@ -3,7 +3,7 @@
 //! PostgreSQL database.
 
 mod browse;
-mod demo;
+mod demo_load;
 mod inventory;
 mod inventory_concurrency;
 mod outbox_jobs;

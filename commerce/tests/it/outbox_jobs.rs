@@ -88,7 +88,7 @@ async fn prune_keeps_what_a_live_consumer_has_not_applied() {
 async fn a_search_index_behind_the_pruned_outbox_rebuilds() {
     let dir = tempfile::tempdir().unwrap();
     let db = fresh_db(dir.path()).await;
-    commerce::demo::load(&db, dir.path()).await.unwrap();
+    demo::load(&db, dir.path()).await.unwrap();
     let index = SearchIndex::open(&db, dir.path()).await.unwrap();
     let docs = index.num_docs();
     assert!(docs > 300, "{docs}");

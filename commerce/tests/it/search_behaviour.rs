@@ -306,7 +306,7 @@ async fn demo() -> (tempfile::TempDir, DatabaseConnection) {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
     let db = commerce::db::connect(&url).await.unwrap();
     commerce::db::migrate(&db).await.unwrap();
-    commerce::demo::load(&db, dir.path()).await.unwrap();
+    demo::load(&db, dir.path()).await.unwrap();
     (dir, db)
 }
 

@@ -29,7 +29,7 @@ impl TestDb {
         let inner = commerce::test_support::TestDb::new(backend).await;
         if demo {
             let db = inner.connect().await;
-            commerce::demo::load(&db, inner.path()).await.expect("demo");
+            demo::load(&db, inner.path()).await.expect("demo");
             db.close().await.ok();
         }
         TestDb {
@@ -50,7 +50,7 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The demo staff accounts with the passwords drawn when the demo was loaded (empty
     /// without the demo).
-    pub demo_accounts: Vec<commerce::demo::DemoAccount>,
+    pub demo_accounts: Vec<demo::DemoAccount>,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
 }
@@ -92,7 +92,7 @@ impl TestApp {
         TestApp {
             addr,
             db,
-            demo_accounts: commerce::demo::read_accounts(&testdb.data_dir()),
+            demo_accounts: demo::read_accounts(&testdb.data_dir()),
             shutdown: Some(tx),
             handle: Some(handle),
         }

@@ -2,7 +2,7 @@
 //! and a few hundred products with variants, barcodes, prices, stock levels and image specs.
 //!
 //! Everything here is plain data generated deterministically from [`SEED`], so every run builds
-//! exactly the same shop. Nothing here touches the database or the disk: [`super::load`] does.
+//! exactly the same shop. Nothing here touches the database or the disk: [`crate::load`] does.
 //!
 //! Product names are assembled from per-category nouns, colours and adjectives in English, Greek
 //! and Polish. Adjectives agree with their noun: Greek by gender and number (six nominative
@@ -13,12 +13,12 @@
 
 use std::collections::HashSet;
 
-use super::images::Motif;
-use crate::catalog::barcode::Ean13;
-use crate::types::Slug;
+use crate::images::Motif;
+use commerce::catalog::barcode::Ean13;
+use commerce::types::Slug;
 
 /// Locale codes of the demo shop, default first.
-pub const LOCALES: [&str; 3] = crate::locale::Locale::CODES;
+pub const LOCALES: [&str; 3] = commerce::locale::Locale::CODES;
 
 /// Currency of every demo price.
 pub const CURRENCY: &str = "EUR";
@@ -4130,7 +4130,7 @@ fn top_category(cat: &'static Cat) -> &'static Cat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{catalog::sku::Sku, types::Email};
+    use commerce::{catalog::sku::Sku, types::Email};
 
     #[test]
     fn staff_accounts_are_valid() {

@@ -9,7 +9,6 @@ use std::{
 use commerce::{
     catalog::barcode::Ean13,
     db,
-    demo::{self, content},
     entity::{
         category, category_translation, customer, enums::ProductStatus, location, product,
         product_image, product_translation, staff_store_membership, staff_user, stock_level,
@@ -17,6 +16,7 @@ use commerce::{
     },
     staff::password::verify_password,
 };
+use demo::content;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// Row counts that must not change on a second load.

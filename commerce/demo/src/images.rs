@@ -18,7 +18,7 @@ use std::{
 
 use image::{codecs::jpeg::JpegEncoder, RgbImage};
 
-use super::content::{ImageSeed, ProductSeed, IMAGE_SIZE, THUMB_SIZE};
+use crate::content::{ImageSeed, ProductSeed, IMAGE_SIZE, THUMB_SIZE};
 
 /// What a placeholder picture shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

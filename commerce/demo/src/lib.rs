@@ -26,7 +26,7 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
-use crate::{
+use commerce::{
     entity::{
         category, category_translation, customer,
         enums::{LocationKind, MovementReason, ProductStatus, StaffRole},
@@ -170,7 +170,7 @@ pub async fn load_with(
         hashes.push(h.await.map_err(join_error)??);
     }
 
-    let txn = crate::db::begin_write(db).await?;
+    let txn = commerce::db::begin_write(db).await?;
     // Another `stoa demo` may have finished meanwhile.
     if is_loaded(&*txn).await? {
         txn.rollback().await?;
@@ -180,7 +180,7 @@ pub async fn load_with(
         insert_everything(&*txn, &catalogue, &hashes).await?;
         // A whole catalogue at once: search indexes rebuild rather than apply thousands of
         // changes.
-        crate::outbox::emit(&*txn, crate::outbox::Change::Rebuild).await?;
+        commerce::outbox::emit(&*txn, commerce::outbox::Change::Rebuild).await?;
         let stats = drawing
             .await
             .map_err(join_error)?
