@@ -36,12 +36,11 @@ use std::{
 };
 
 use chrono::Utc;
-use commerce::test_support::{Backend, TestDb};
+use commerce::test_support::{Backend, Fixture, TestDb};
 use commerce::{
     entity::{
-        category,
-        enums::{DocumentType, LocationKind, MovementReason, ProductStatus, ReservationOwner},
-        location, product, stock_level, stock_movement, variant, vat_rate,
+        enums::{DocumentType, MovementReason, ReservationOwner},
+        stock_level, stock_movement,
     },
     inventory::{
         check,
@@ -53,10 +52,7 @@ use commerce::{
     CommerceError,
 };
 use rand::{rngs::StdRng, Rng, SeedableRng};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 type Result<T, E = Error> = std::result::Result<T, E>;
@@ -186,71 +182,17 @@ async fn stocked_variants(
     n: usize,
     stock: i64,
 ) -> Result<(i64, Vec<i64>)> {
-    let now = Utc::now();
     let txn = db.begin().await?;
+    let f = Fixture::new(&txn);
     let slug = prefix.to_lowercase();
-    let vat = vat_rate::ActiveModel {
-        code: Set(format!("std-{slug}")),
-        name: Set("Standard".into()),
-        rate_bp: Set(2400),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let cat = category::ActiveModel {
-        parent_id: Set(None),
-        slug: Set(format!("bench-{slug}")),
-        position: Set(0),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let loc = location::ActiveModel {
-        code: Set(prefix.to_owned()),
-        name: Set(format!("Warehouse {prefix}")),
-        kind: Set(LocationKind::Warehouse),
-        store_id: Set(None),
-        ships_online: Set(true),
-        default_low_stock_threshold: Set(0),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let vat = f.vat_rate(&format!("std-{slug}"), 2400).await;
+    let cat = f.category(&format!("bench-{slug}"), None).await;
+    let loc = f.location(prefix, None, 0).await;
     let mut variants = Vec::with_capacity(n);
     for chunk in 0..n.div_ceil(20) {
-        let prod = product::ActiveModel {
-            category_id: Set(cat.id),
-            slug: Set(format!("bench-{slug}-{chunk}")),
-            status: Set(ProductStatus::Active),
-            vat_rate_id: Set(vat.id),
-            brand: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        let prod = f.product(cat, vat, &format!("bench-{slug}-{chunk}")).await;
         for i in chunk * 20..((chunk + 1) * 20).min(n) {
-            let v = variant::ActiveModel {
-                product_id: Set(prod.id),
-                sku: Set(format!("{prefix}-{i}")),
-                barcode: Set(None),
-                price_minor: Set(1_000),
-                compare_at_minor: Set(None),
-                currency: Set("EUR".into()),
-                position: Set((i % 20) as i32),
-                weight_grams: Set(None),
-                low_stock_threshold: Set(None),
-                active: Set(true),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            variants.push(v.id);
+            variants.push(f.variant(prod, &format!("{prefix}-{i}")).await);
         }
     }
     txn.commit().await?;
@@ -259,7 +201,7 @@ async fn stocked_variants(
         db,
         &Actor::system(),
         NewReceipt {
-            location_id: loc.id,
+            location_id: loc,
             supplier: Some("bench".into()),
             note: None,
             lines: variants
@@ -272,7 +214,7 @@ async fn stocked_variants(
         },
     )
     .await?;
-    Ok((loc.id, variants))
+    Ok((loc, variants))
 }
 
 // ---------------------------------------------------------------------------------------------

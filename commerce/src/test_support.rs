@@ -1,7 +1,7 @@
 //! Test support shared by commerce's tests, the server's tests and the benchmarks (feature
 //! `test-support`): a fresh database on SQLite or PostgreSQL that cleans itself up
-//! ([`TestDb`]), the "refused and nothing written" check ([`refused!`](crate::refused),
-//! [`snapshot`]) and the ledger check ([`verify_clean`]).
+//! ([`TestDb`]), the rows of a test shop ([`Fixture`]), the "refused and nothing written" check
+//! ([`refused!`](crate::refused), [`snapshot`]) and the ledger check ([`verify_clean`]).
 //!
 //! ```no_run
 //! # async fn t() {
@@ -16,7 +16,10 @@
 
 use std::path::{Path, PathBuf};
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryOrder,
+};
 
 use crate::entity::{
     enums::{CountStatus, ReservationStatus, TransferStatus},
@@ -299,4 +302,215 @@ macro_rules! refused {
         );
         err
     }};
+}
+
+/// Rows for a test shop with sensible defaults: each method inserts one row and returns its id,
+/// so a test names only what it is about. Failing inserts panic (with what was being inserted):
+/// a fixture that cannot be built is a broken test, not a case to handle.
+///
+/// ```no_run
+/// # async fn t(db: &sea_orm::DatabaseConnection) {
+/// use commerce::test_support::Fixture;
+/// let f = Fixture::new(db);
+/// let vat = f.vat_rate("standard", 2400).await;
+/// let shoes = f.category("shoes", None).await;
+/// let shoe = f.product(shoes, vat, "running-shoe").await;
+/// let size_42 = f.variant(shoe, "SHOE-42").await;
+/// let web = f.location("WEB", None, 3).await;
+/// # }
+/// ```
+pub struct Fixture<'a, C> {
+    db: &'a C,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+impl<'a, C: ConnectionTrait> Fixture<'a, C> {
+    /// Inserts through `db` (a connection or a transaction).
+    pub fn new(db: &'a C) -> Self {
+        Fixture {
+            db,
+            now: chrono::Utc::now(),
+        }
+    }
+
+    /// A VAT rate (`rate_bp` in basis points: 2400 = 24 %).
+    pub async fn vat_rate(&self, code: &str, rate_bp: i32) -> i64 {
+        crate::entity::vat_rate::ActiveModel {
+            code: Set(code.into()),
+            name: Set(code.into()),
+            rate_bp: Set(rate_bp),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: VAT rate {code}: {e}"))
+        .id
+    }
+
+    /// A category under `parent` (a top-level one without).
+    pub async fn category(&self, slug: &str, parent: Option<i64>) -> i64 {
+        crate::entity::category::ActiveModel {
+            parent_id: Set(parent),
+            slug: Set(slug.into()),
+            position: Set(0),
+            created_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: category {slug}: {e}"))
+        .id
+    }
+
+    /// A category's name and slug in `locale`.
+    pub async fn category_name(&self, category_id: i64, locale: &str, name: &str, slug: &str) {
+        crate::entity::category_translation::ActiveModel {
+            category_id: Set(category_id),
+            locale: Set(locale.into()),
+            name: Set(name.into()),
+            slug: Set(slug.into()),
+            description: Set(String::new()),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: category name {name}: {e}"));
+    }
+
+    /// An active product in `category_id`, without a brand.
+    pub async fn product(&self, category_id: i64, vat_rate_id: i64, slug: &str) -> i64 {
+        crate::entity::product::ActiveModel {
+            category_id: Set(category_id),
+            slug: Set(slug.into()),
+            status: Set(crate::entity::enums::ProductStatus::Active),
+            vat_rate_id: Set(vat_rate_id),
+            brand: Set(None),
+            created_at: Set(self.now),
+            updated_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: product {slug}: {e}"))
+        .id
+    }
+
+    /// A product's name and slug in `locale`.
+    pub async fn product_name(&self, product_id: i64, locale: &str, name: &str, slug: &str) {
+        crate::entity::product_translation::ActiveModel {
+            product_id: Set(product_id),
+            locale: Set(locale.into()),
+            name: Set(name.into()),
+            slug: Set(slug.into()),
+            description: Set(String::new()),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: product name {name}: {e}"));
+    }
+
+    /// An active variant at 10.00 EUR without a barcode.
+    pub async fn variant(&self, product_id: i64, sku: &str) -> i64 {
+        self.variant_with(product_id, sku, None, 1_000, true).await
+    }
+
+    /// A variant with its barcode, price (minor units, EUR) and whether it is sold.
+    pub async fn variant_with(
+        &self,
+        product_id: i64,
+        sku: &str,
+        barcode: Option<&str>,
+        price_minor: i64,
+        active: bool,
+    ) -> i64 {
+        crate::entity::variant::ActiveModel {
+            product_id: Set(product_id),
+            sku: Set(sku.into()),
+            barcode: Set(barcode.map(str::to_owned)),
+            price_minor: Set(price_minor),
+            compare_at_minor: Set(None),
+            currency: Set("EUR".into()),
+            position: Set(0),
+            weight_grams: Set(None),
+            low_stock_threshold: Set(None),
+            active: Set(active),
+            created_at: Set(self.now),
+            updated_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: variant {sku}: {e}"))
+        .id
+    }
+
+    /// A store in `city` with pickup on.
+    pub async fn store(&self, code: &str, city: &str) -> i64 {
+        crate::entity::store::ActiveModel {
+            code: Set(code.into()),
+            name: Set(city.into()),
+            address_line: Set("Main street 1".into()),
+            city: Set(city.into()),
+            postal_code: Set("10000".into()),
+            country: Set("GR".into()),
+            phone: Set(None),
+            timezone: Set("Europe/Athens".into()),
+            opening_hours: Set(None),
+            pickup_enabled: Set(true),
+            created_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: store {code}: {e}"))
+        .id
+    }
+
+    /// A stock location named `{code} stock`: a store's stock room when `store_id` is given,
+    /// else a warehouse that ships online orders; `threshold` is its default low-stock threshold.
+    pub async fn location(&self, code: &str, store_id: Option<i64>, threshold: i32) -> i64 {
+        use crate::entity::enums::LocationKind;
+        crate::entity::location::ActiveModel {
+            code: Set(code.into()),
+            name: Set(format!("{code} stock")),
+            kind: Set(if store_id.is_some() {
+                LocationKind::Store
+            } else {
+                LocationKind::Warehouse
+            }),
+            store_id: Set(store_id),
+            ships_online: Set(store_id.is_none()),
+            default_low_stock_threshold: Set(threshold),
+            created_at: Set(self.now),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: location {code}: {e}"))
+        .id
+    }
+
+    /// An active staff account that cannot sign in (its password hash is not a hash).
+    pub async fn staff(
+        &self,
+        email: &str,
+        name: &str,
+        role: crate::entity::enums::StaffRole,
+    ) -> i64 {
+        crate::entity::staff_user::ActiveModel {
+            email: Set(email.into()),
+            name: Set(name.into()),
+            password_hash: Set("not-a-hash".into()),
+            role: Set(role),
+            active: Set(true),
+            created_at: Set(self.now),
+            last_sign_in_at: Set(None),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await
+        .unwrap_or_else(|e| panic!("fixture: staff {email}: {e}"))
+        .id
+    }
 }

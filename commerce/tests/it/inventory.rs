@@ -18,13 +18,11 @@ use chrono::{Duration, Utc};
 use commerce::{
     catalog::barcode::Ean13,
     entity::{
-        category, category_translation,
         enums::{
-            AdjustmentReason, CountStatus, DocumentType, LocationKind, MovementReason,
-            ProductStatus, ReservationOwner, ReservationStatus, StaffRole, TransferStatus,
+            AdjustmentReason, CountStatus, DocumentType, MovementReason, ReservationOwner,
+            ReservationStatus, StaffRole, TransferStatus,
         },
-        locale, location, outbox, product, product_translation, staff_user, stock_level,
-        stock_movement, stock_receipt, stock_reservation, store, variant, vat_rate,
+        locale, outbox, stock_level, stock_movement, stock_receipt, stock_reservation,
     },
     error::{Conflict, Problem},
     inventory::{
@@ -88,7 +86,6 @@ impl Shop {
 
     /// Opens the database file of `dir` (created if missing).
     async fn fill(db: DatabaseConnection, dir: TempDir) -> Shop {
-        let now = Utc::now();
         for (code, name, default) in [("en", "English", true), ("el", "Ελληνικά", false)] {
             locale::ActiveModel {
                 code: Set(code.into()),
@@ -101,71 +98,23 @@ impl Shop {
             .await
             .unwrap();
         }
-        let vat = vat_rate::ActiveModel {
-            code: Set("standard".into()),
-            name: Set("Standard".into()),
-            rate_bp: Set(2400),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap();
-        let cat = |slug: &'static str, parent: Option<i64>| category::ActiveModel {
-            parent_id: Set(parent),
-            slug: Set(slug.into()),
-            position: Set(0),
-            created_at: Set(now),
-            ..Default::default()
-        };
-        let clothing = cat("clothing", None).insert(&db).await.unwrap().id;
-        let tees = cat("t-shirts", Some(clothing))
-            .insert(&db)
-            .await
-            .unwrap()
-            .id;
-        let shoes = cat("shoes", None).insert(&db).await.unwrap().id;
-        let empty_category = cat("hats", None).insert(&db).await.unwrap().id;
+        let f = Fixture::new(&db);
+        let vat = f.vat_rate("standard", 2400).await;
+        let clothing = f.category("clothing", None).await;
+        let tees = f.category("t-shirts", Some(clothing)).await;
+        let shoes = f.category("shoes", None).await;
+        let empty_category = f.category("hats", None).await;
         for (id, name) in [(clothing, "Clothing"), (tees, "T-shirts"), (shoes, "Shoes")] {
-            category_translation::ActiveModel {
-                category_id: Set(id),
-                locale: Set("en".into()),
-                name: Set(name.into()),
-                slug: Set(name.to_lowercase()),
-                description: Set(String::new()),
-                ..Default::default()
-            }
-            .insert(&db)
-            .await
-            .unwrap();
+            f.category_name(id, "en", name, &name.to_lowercase()).await;
         }
-        let product = |category_id: i64, slug: &'static str| product::ActiveModel {
-            category_id: Set(category_id),
-            slug: Set(slug.into()),
-            status: Set(ProductStatus::Active),
-            vat_rate_id: Set(vat.id),
-            brand: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        };
-        let tee = product(tees, "basic-tee").insert(&db).await.unwrap().id;
-        let shoe_product = product(shoes, "running-shoe").insert(&db).await.unwrap().id;
+        let tee = f.product(tees, vat, "basic-tee").await;
+        let shoe_product = f.product(shoes, vat, "running-shoe").await;
         for (product_id, loc, name, slug) in [
             (tee, "en", "Basic tee", "basic-tee"),
             (shoe_product, "en", "Running shoe", "running-shoe"),
             (shoe_product, "el", "Παπούτσι τρεξίματος", "papoutsi"),
         ] {
-            product_translation::ActiveModel {
-                product_id: Set(product_id),
-                locale: Set(loc.into()),
-                name: Set(name.into()),
-                slug: Set(slug.into()),
-                description: Set(String::new()),
-                ..Default::default()
-            }
-            .insert(&db)
-            .await
-            .unwrap();
+            f.product_name(product_id, loc, name, slug).await;
         }
         let tee_m_barcode = Ean13::from_body("200000000001")
             .unwrap()
@@ -175,92 +124,23 @@ impl Shop {
             .unwrap()
             .as_str()
             .to_owned();
-        let variant = |product_id: i64, sku: &'static str, barcode: Option<&str>, active: bool| {
-            variant::ActiveModel {
-                product_id: Set(product_id),
-                sku: Set(sku.into()),
-                barcode: Set(barcode.map(str::to_owned)),
-                price_minor: Set(1_999),
-                compare_at_minor: Set(None),
-                currency: Set("EUR".into()),
-                position: Set(0),
-                weight_grams: Set(None),
-                low_stock_threshold: Set(None),
-                active: Set(active),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-        };
         // Created in this order, so ids ascend TEE-S < TEE-M < TEE-XL < SHOE-42.
-        let tee_s = variant(tee, "TEE-S", None, true)
-            .insert(&db)
-            .await
-            .unwrap()
-            .id;
-        let tee_m = variant(tee, "TEE-M", Some(&tee_m_barcode), true)
-            .insert(&db)
-            .await
-            .unwrap()
-            .id;
-        let tee_xl = variant(tee, "TEE-XL", None, false)
-            .insert(&db)
-            .await
-            .unwrap()
-            .id;
-        let shoe = variant(shoe_product, "SHOE-42", Some(&shoe_barcode), true)
-            .insert(&db)
-            .await
-            .unwrap()
-            .id;
-        let store = |code: &'static str, city: &'static str| store::ActiveModel {
-            code: Set(code.into()),
-            name: Set(city.into()),
-            address_line: Set("Main street 1".into()),
-            city: Set(city.into()),
-            postal_code: Set("10000".into()),
-            country: Set("GR".into()),
-            phone: Set(None),
-            timezone: Set("Europe/Athens".into()),
-            opening_hours: Set(None),
-            pickup_enabled: Set(true),
-            created_at: Set(now),
-            ..Default::default()
-        };
-        let ath_store = store("ATH", "Athens").insert(&db).await.unwrap().id;
-        let krk_store = store("KRK", "Kraków").insert(&db).await.unwrap().id;
-        let loc =
-            |code: &'static str, store_id: Option<i64>, threshold: i32| location::ActiveModel {
-                code: Set(code.into()),
-                name: Set(format!("{code} stock")),
-                kind: Set(if store_id.is_some() {
-                    LocationKind::Store
-                } else {
-                    LocationKind::Warehouse
-                }),
-                store_id: Set(store_id),
-                ships_online: Set(store_id.is_none()),
-                default_low_stock_threshold: Set(threshold),
-                created_at: Set(now),
-                ..Default::default()
-            };
-        let web = loc("WEB", None, 3).insert(&db).await.unwrap().id;
-        let ath = loc("ATH", Some(ath_store), 2).insert(&db).await.unwrap().id;
-        let krk = loc("KRK", Some(krk_store), 2).insert(&db).await.unwrap().id;
-        let manager_id = staff_user::ActiveModel {
-            email: Set("maria@example.com".into()),
-            name: Set("Maria Manager".into()),
-            password_hash: Set("not-a-hash".into()),
-            role: Set(StaffRole::Manager),
-            active: Set(true),
-            created_at: Set(now),
-            last_sign_in_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&db)
-        .await
-        .unwrap()
-        .id;
+        let tee_s = f.variant_with(tee, "TEE-S", None, 1_999, true).await;
+        let tee_m = f
+            .variant_with(tee, "TEE-M", Some(&tee_m_barcode), 1_999, true)
+            .await;
+        let tee_xl = f.variant_with(tee, "TEE-XL", None, 1_999, false).await;
+        let shoe = f
+            .variant_with(shoe_product, "SHOE-42", Some(&shoe_barcode), 1_999, true)
+            .await;
+        let ath_store = f.store("ATH", "Athens").await;
+        let krk_store = f.store("KRK", "Kraków").await;
+        let web = f.location("WEB", None, 3).await;
+        let ath = f.location("ATH", Some(ath_store), 2).await;
+        let krk = f.location("KRK", Some(krk_store), 2).await;
+        let manager_id = f
+            .staff("maria@example.com", "Maria Manager", StaffRole::Manager)
+            .await;
         Shop {
             db,
             _dir: dir,
@@ -376,7 +256,7 @@ fn checkout(id: i64) -> Holder {
 
 use commerce::{
     refused,
-    test_support::{snapshot, verify_clean},
+    test_support::{snapshot, verify_clean, Fixture},
 };
 
 #[track_caller]

@@ -29,12 +29,8 @@ use std::{
 use chrono::{Duration, Utc};
 use commerce::{
     entity::{
-        category,
-        enums::{
-            DocumentType, LocationKind, MovementReason, ProductStatus, ReservationOwner,
-            ReservationStatus,
-        },
-        location, product, stock_movement, stock_reservation, variant, vat_rate,
+        enums::{DocumentType, MovementReason, ReservationOwner, ReservationStatus},
+        stock_movement, stock_reservation,
     },
     inventory::{
         self,
@@ -46,16 +42,13 @@ use commerce::{
     CommerceError,
 };
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use tokio::sync::Barrier;
 
 // ---------------------------------------------------------------------------------------------
 // Databases
 
-use commerce::test_support::{pg_admin_url, verify_clean, Backend, TestDb};
+use commerce::test_support::{pg_admin_url, verify_clean, Backend, Fixture, TestDb};
 
 /// Runs `scenario` against a fresh database of `backend` (skipped for PostgreSQL without
 /// `STOA_TEST_PG_URL`), drops the database even when the scenario panics, then re-raises.
@@ -119,84 +112,22 @@ async fn catalogue(
     locations: usize,
     variants: usize,
 ) -> Catalogue {
-    let now = Utc::now();
+    let f = Fixture::new(db);
     let tag_lower = tag.to_lowercase();
-    let vat = vat_rate::ActiveModel {
-        code: Set(format!("std-{tag_lower}")),
-        name: Set("Standard".into()),
-        rate_bp: Set(2400),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let cat = category::ActiveModel {
-        parent_id: Set(None),
-        slug: Set(format!("cat-{tag_lower}")),
-        position: Set(0),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let prod = product::ActiveModel {
-        category_id: Set(cat.id),
-        slug: Set(format!("product-{tag_lower}")),
-        status: Set(ProductStatus::Active),
-        vat_rate_id: Set(vat.id),
-        brand: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
+    let vat = f.vat_rate(&format!("std-{tag_lower}"), 2400).await;
+    let cat = f.category(&format!("cat-{tag_lower}"), None).await;
+    let prod = f.product(cat, vat, &format!("product-{tag_lower}")).await;
     let mut c = Catalogue {
         locations: Vec::new(),
         variants: Vec::new(),
     };
     for i in 0..locations {
-        c.locations.push(
-            location::ActiveModel {
-                code: Set(format!("{tag}L{i}")),
-                name: Set(format!("Warehouse {tag} {i}")),
-                kind: Set(LocationKind::Warehouse),
-                store_id: Set(None),
-                ships_online: Set(true),
-                default_low_stock_threshold: Set(0),
-                created_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-            .unwrap()
-            .id,
-        );
+        c.locations
+            .push(f.location(&format!("{tag}L{i}"), None, 0).await);
     }
     for i in 0..variants {
-        c.variants.push(
-            variant::ActiveModel {
-                product_id: Set(prod.id),
-                sku: Set(format!("{tag}-V{i}")),
-                barcode: Set(None),
-                price_minor: Set(1_000),
-                compare_at_minor: Set(None),
-                currency: Set("EUR".into()),
-                position: Set(i as i32),
-                weight_grams: Set(None),
-                low_stock_threshold: Set(None),
-                active: Set(true),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await
-            .unwrap()
-            .id,
-        );
+        c.variants
+            .push(f.variant(prod, &format!("{tag}-V{i}")).await);
     }
     c
 }
