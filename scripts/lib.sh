@@ -40,7 +40,7 @@ ensure_cargo_deny() {
   fi
 }
 
-# Release builds shrink the wasm with wasm-opt (the crates.io build; Debian's binaryen breaks
+# Release builds shrink the wasm with wasm-opt (built from the Rust package registry; Debian's binaryen breaks
 # hydration). cargo-leptos uses the one on PATH instead of downloading it.
 ensure_wasm_opt() {
   if ! command -v wasm-opt >/dev/null; then
