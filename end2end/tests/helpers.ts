@@ -135,9 +135,12 @@ export function escapeRe(s: string): string {
 
 /** Asserts that the page does not scroll sideways (nothing is wider than the viewport). */
 export async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
-  const m = await page.evaluate(() => {
+  // The configured viewport, not window.innerWidth: with mobile emulation the layout viewport
+  // grows to fit content that is too wide (as a phone zooms out), which would hide the overflow.
+  const configured = page.viewportSize()?.width;
+  const m = await page.evaluate((configured) => {
     const el = document.scrollingElement ?? document.documentElement;
-    const vw = window.innerWidth;
+    const vw = configured ?? window.innerWidth;
     // Name the widest offenders, to make a failure actionable.
     const offenders: string[] = [];
     const clipped = (node: Element): boolean => {
@@ -155,7 +158,7 @@ export async function expectNoHorizontalOverflow(page: Page, what: string): Prom
       }
     });
     return { scrollWidth: el.scrollWidth, innerWidth: vw, offenders };
-  });
+  }, configured);
   expect(
     m.scrollWidth,
     `${what}: page is ${m.scrollWidth}px wide in a ${m.innerWidth}px viewport; wider elements: ${m.offenders.join(', ') || 'none found'}`,
