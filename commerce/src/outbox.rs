@@ -135,3 +135,116 @@ pub async fn prune(db: &sea_orm::DatabaseConnection, min_age: chrono::Duration) 
     .await;
     txn.finish(result).await
 }
+
+/// How long a missing outbox id is waited for (a PostgreSQL transaction that took the id but
+/// had not committed when later ids were read).
+pub const GAP_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A consumer's place in the outbox: the highest id seen, and the ids below it not seen yet
+/// (taken by transactions that had not committed when later ids were read), which are waited
+/// for ([`GAP_WAIT`]) before they are given up. Every consumer (each instance's search index
+/// and catalogue read model) follows the outbox through one of these.
+#[derive(Debug, Default)]
+pub struct Follower {
+    cursor: i64,
+    gaps: std::collections::BTreeMap<i64, std::time::Instant>,
+}
+
+/// What [`Follower::poll`] found.
+#[derive(Debug)]
+pub enum Poll {
+    /// Notices this consumer has not applied were deleted by [`prune`]: only a rebuild from
+    /// the database brings it up to date (then [`Follower::at`] the position read first).
+    Pruned,
+    /// Committed rows to apply (possibly none): the next ones in id order, then any that
+    /// filled earlier gaps. `read` counts the former (a full batch means more may follow).
+    Rows {
+        /// The rows, in no particular order of topic.
+        rows: Vec<outbox::Model>,
+        /// How many rows the ordered read returned.
+        read: usize,
+    },
+}
+
+impl Follower {
+    /// A follower that has seen everything up to `position`.
+    pub fn at(position: i64) -> Self {
+        Follower {
+            cursor: position,
+            gaps: Default::default(),
+        }
+    }
+
+    /// Position to resume from after a restart: nothing at or below it is missing.
+    pub fn safe_position(&self) -> i64 {
+        self.gaps
+            .keys()
+            .next()
+            .map_or(self.cursor, |g| (g - 1).min(self.cursor))
+    }
+
+    /// Reads up to `batch` committed rows after the cursor (and any that filled gaps) and
+    /// moves the cursor past them. Apply the rows before polling again; on an error of the
+    /// apply, start over from a fresh follower at [`Follower::safe_position`] or rebuild.
+    pub async fn poll(&mut self, db: &sea_orm::DatabaseConnection, batch: u64) -> Result<Poll> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+        let pruned = pruned_through(db).await?;
+        if self.cursor < pruned {
+            return Ok(Poll::Pruned);
+        }
+        let mut rows = outbox::Entity::find()
+            .filter(outbox::Column::Id.gt(self.cursor))
+            .order_by_asc(outbox::Column::Id)
+            .limit(batch)
+            .all(db)
+            .await?;
+        let read = rows.len();
+        if !self.gaps.is_empty() {
+            let gap_ids: Vec<i64> = self.gaps.keys().copied().collect();
+            rows.extend(
+                outbox::Entity::find()
+                    .filter(outbox::Column::Id.is_in(gap_ids))
+                    .all(db)
+                    .await?,
+            );
+        }
+        // Ids skipped between the cursor and what was read may belong to transactions that
+        // have not committed yet: wait for them a while.
+        let now = std::time::Instant::now();
+        let mut expected = self.cursor + 1;
+        for r in rows.iter().take(read) {
+            for missing in expected..r.id {
+                if r.id - expected < 10_000 {
+                    self.gaps.insert(missing, now);
+                }
+            }
+            expected = r.id + 1;
+        }
+        for r in &rows {
+            self.gaps.remove(&r.id);
+        }
+        self.gaps
+            .retain(|_, since| now.duration_since(*since) < GAP_WAIT);
+        self.cursor = rows
+            .iter()
+            .map(|r| r.id)
+            .max()
+            .unwrap_or(self.cursor)
+            .max(self.cursor);
+        Ok(Poll::Rows { rows, read })
+    }
+}
+
+/// The position a consumer that reads the whole database now starts from: the highest outbox
+/// id written (or, when the table was pruned empty, where pruning stopped).
+pub async fn head<C: ConnectionTrait>(db: &C) -> Result<i64> {
+    use sea_orm::{ColumnTrait, EntityTrait, QuerySelect};
+    let max: Option<Option<i64>> = outbox::Entity::find()
+        .select_only()
+        .column_as(outbox::Column::Id.max(), "m")
+        .into_tuple()
+        .one(db)
+        .await?;
+    let pruned = pruned_through(db).await?;
+    Ok(max.flatten().unwrap_or(0).max(pruned))
+}

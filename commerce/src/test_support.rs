@@ -514,3 +514,11 @@ impl<'a, C: ConnectionTrait> Fixture<'a, C> {
         .id
     }
 }
+
+/// The catalogue read model freshly loaded from `db`: what a newly started instance would show.
+pub async fn catalogue(db: &DatabaseConnection) -> crate::catalog::live::Snapshot {
+    let loaded = crate::catalog::live::Catalogue::load(db)
+        .await
+        .expect("load the catalogue");
+    std::sync::Arc::unwrap_or_clone(loaded.snapshot())
+}

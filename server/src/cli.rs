@@ -223,8 +223,7 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 .await
                 .map_err(|e| Fatal(format!("cannot listen on {addr}: {e}")))?;
             let local = listener.local_addr()?;
-            let search = commerce::search::SearchIndex::open(&db, &config.data_dir).await?;
-            let state = crate::state(db, search, config.data_dir.clone(), local, web);
+            let state = crate::state(db, config.data_dir.clone(), local, web).await?;
             tracing::info!(data = %config.data_dir.display(), database = %commerce::db::redact(&config.database_url), "starting");
             println!(
                 "Stoa is serving http://{local}  (staff sign-in: http://{local}/staff/signin)"

@@ -30,7 +30,8 @@ pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-/// How often the search index looks for committed changes in the outbox.
+/// How often the search index and the catalogue read model look for committed changes in the
+/// outbox.
 pub const SEARCH_SYNC_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// How often lapsed stock reservations are released (on one instance at a time).
@@ -100,26 +101,30 @@ pub fn spawn_jobs(db: &DatabaseConnection) -> Vec<tokio::task::JoinHandle<()>> {
     ]
 }
 
-/// Builds the shared state over an open, migrated database and its search index.
-pub fn state(
+/// Builds the shared state over an open, migrated database: opens the search index in
+/// `data_dir` and loads the catalogue read model.
+pub async fn state(
     db: DatabaseConnection,
-    search: Arc<commerce::search::SearchIndex>,
     data_dir: std::path::PathBuf,
     addr: SocketAddr,
     web: state::WebOptions,
-) -> AppState {
-    AppState {
+) -> commerce::Result<AppState> {
+    let search = commerce::search::SearchIndex::open(&db, &data_dir).await?;
+    let catalogue = commerce::catalog::live::Catalogue::load(&db).await?;
+    Ok(AppState {
         db,
         leptos_options: leptos_options(addr),
         data_dir,
         metrics: Arc::new(telemetry::Metrics::default()),
         web,
         search,
-    }
+        catalogue,
+    })
 }
 
 /// Serves the application on an already bound listener until `shutdown` resolves. While it
-/// serves, the search index follows the outbox every [`SEARCH_SYNC_EVERY`] and the background
+/// serves, the search index and the catalogue follow the outbox every [`SEARCH_SYNC_EVERY`] and
+/// the background
 /// jobs of [`spawn_jobs`] run.
 pub async fn serve(
     listener: TcpListener,
@@ -128,6 +133,11 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sync =
         commerce::search::spawn_sync(state.search.clone(), state.db.clone(), SEARCH_SYNC_EVERY);
+    let catalogue_sync = commerce::catalog::live::spawn_sync(
+        state.catalogue.clone(),
+        state.db.clone(),
+        SEARCH_SYNC_EVERY,
+    );
     let jobs = spawn_jobs(&state.db);
     let app = routes::router(state);
     let served = axum::serve(
@@ -137,6 +147,7 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     sync.abort();
+    catalogue_sync.abort();
     for job in jobs {
         job.abort();
     }

@@ -36,10 +36,12 @@ pub fn router(state: AppState) -> Router {
     let context = {
         let db = state.db.clone();
         let search = state.search.clone();
+        let catalogue = state.catalogue.clone();
         let data_dir = state.data_dir.clone();
         move || {
             provide_context(db.clone());
             provide_context(search.clone());
+            provide_context(catalogue.clone());
             provide_context(app::context::DataDir(data_dir.clone()));
         }
     };
@@ -221,13 +223,8 @@ async fn code_redirect(state: &AppState, uri: &http::Uri) -> Option<String> {
     let q = commerce::text::form_pairs(query).find(|(k, _)| k == "q")?.1;
     let (locale, _) = app::i18n::split_locale_path(uri.path());
     let locale = locale.unwrap_or(app::i18n::Locale::En);
-    match commerce::search::find_code(&state.db, locale.code(), &q).await {
-        Ok(found) => found.map(|m| app::i18n::localized_path(locale, &m.path())),
-        Err(e) => {
-            tracing::error!(error = %e, "SKU/barcode lookup failed");
-            None
-        }
-    }
+    commerce::search::find_code(&state.catalogue.snapshot(), locale.code(), &q)
+        .map(|m| app::i18n::localized_path(locale, &m.path()))
 }
 
 /// Gives a failed server-function response the status of its [`app::error::AppError`].

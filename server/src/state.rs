@@ -6,12 +6,12 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use commerce::search::SearchIndex;
+use commerce::{catalog::live::Catalogue, search::SearchIndex};
 
 use crate::telemetry::Metrics;
 
-/// Shared state: one database pool, the search index, the Leptos options, the data folder and
-/// the metrics.
+/// Shared state: one database pool, the search index and catalogue read model, the Leptos
+/// options, the data folder and the metrics.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     /// The database pool (SQLite or PostgreSQL).
@@ -26,6 +26,8 @@ pub struct AppState {
     pub web: WebOptions,
     /// The product search index of this instance (follows the outbox).
     pub search: Arc<SearchIndex>,
+    /// The catalogue read model of this instance (follows the outbox).
+    pub catalogue: Arc<Catalogue>,
 }
 
 /// How an instance faces the web: set from `stoa serve` flags.

@@ -17,6 +17,16 @@ fn db() -> Result<sea_orm::DatabaseConnection, AppError> {
 }
 
 #[cfg(feature = "ssr")]
+fn catalogue() -> Result<std::sync::Arc<commerce::catalog::live::Snapshot>, AppError> {
+    use_context::<std::sync::Arc<commerce::catalog::live::Catalogue>>()
+        .map(|c| c.snapshot())
+        .ok_or_else(|| {
+            tracing::error!("the catalogue is not in the server function context");
+            AppError::Internal
+        })
+}
+
+#[cfg(feature = "ssr")]
 fn search_index() -> Result<std::sync::Arc<commerce::search::SearchIndex>, AppError> {
     use_context::<std::sync::Arc<commerce::search::SearchIndex>>().ok_or_else(|| {
         tracing::error!("the search index is not in the server function context");
@@ -27,13 +37,19 @@ fn search_index() -> Result<std::sync::Arc<commerce::search::SearchIndex>, AppEr
 /// Top-level categories for the navigation.
 #[server(input = GetUrl, endpoint = "shop/nav")]
 pub async fn nav_categories(locale: Locale) -> Result<Vec<CategoryLink>, AppError> {
-    Ok(commerce::catalog::browse::top_categories(&db()?, locale.code()).await?)
+    Ok(commerce::catalog::browse::top_categories(
+        &*catalogue()?,
+        locale.code(),
+    ))
 }
 
 /// The home page: categories, new arrivals, products on sale.
 #[server(input = GetUrl, endpoint = "shop/home")]
 pub async fn home_page(locale: Locale) -> Result<Home, AppError> {
-    Ok(commerce::catalog::browse::home(&db()?, locale.code()).await?)
+    Ok(commerce::catalog::browse::home(
+        &*catalogue()?,
+        locale.code(),
+    ))
 }
 
 /// A category page with its products, sorted and paginated.
@@ -44,7 +60,13 @@ pub async fn category_page(
     page: u64,
     sort: String,
 ) -> Result<catalogue::CategoryPage, AppError> {
-    Ok(commerce::catalog::browse::category(&db()?, locale.code(), &slug, page, &sort).await?)
+    Ok(commerce::catalog::browse::category(
+        &*catalogue()?,
+        locale.code(),
+        &slug,
+        page,
+        &sort,
+    )?)
 }
 
 /// A product page; `selection` holds the option values chosen in the URL (`size=42&colour=black`).
@@ -55,7 +77,11 @@ pub async fn product_page(
     selection: String,
 ) -> Result<catalogue::ProductPage, AppError> {
     let selection = commerce::catalog::browse::parse_selection(&selection);
-    Ok(commerce::catalog::browse::product(&db()?, locale.code(), &slug, &selection).await?)
+    let snapshot = catalogue()?;
+    Ok(
+        commerce::catalog::browse::product(&db()?, &snapshot, locale.code(), &slug, &selection)
+            .await?,
+    )
 }
 
 /// The search results page; `query` is the raw URL query string (`q=…&colour=red&page=2`),
@@ -63,11 +89,14 @@ pub async fn product_page(
 #[server(input = GetUrl, endpoint = "shop/search")]
 pub async fn search_results(locale: Locale, query: String) -> Result<SearchPage, AppError> {
     let params = commerce::search::SearchParams::from_query(&query);
-    Ok(commerce::search::search_page(&db()?, &search_index()?, locale.code(), &params).await?)
+    Ok(
+        commerce::search::search_page(&*catalogue()?, &search_index()?, locale.code(), &params)
+            .await?,
+    )
 }
 
 /// Suggestions for the header search box while typing.
 #[server(input = GetUrl, endpoint = "shop/suggest")]
 pub async fn search_suggestions(locale: Locale, q: String) -> Result<Suggestions, AppError> {
-    Ok(commerce::search::suggest(&db()?, &search_index()?, locale.code(), &q).await?)
+    Ok(commerce::search::suggest(&*catalogue()?, &search_index()?, locale.code(), &q).await?)
 }

@@ -1,24 +1,17 @@
-//! Read models for the public shop: home, category and product pages.
+//! Read models for the public shop: home, category and product pages, built from the in-memory
+//! catalogue ([`super::live::Snapshot`]).
 //!
 //! Names and slugs come in the requested locale, falling back to English when a translation is
 //! missing. Slugs from another locale are accepted too, so a shared English link opens under
-//! `/el/…`. Only active products and active variants are shown.
+//! `/el/…`. Only active products and active variants are shown. The product page reads the
+//! live stock of its variants (and its description) in one query; the other pages read nothing.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use sea_orm::{ConnectionTrait, Statement};
 
-use crate::{
-    entity::{
-        category, category_translation, enums::ProductStatus, location, option_value,
-        option_value_translation, product, product_image, product_option, product_translation,
-        stock_level, variant, variant_option_value, vat_rate,
-    },
-    CommerceError, Result,
-};
+use super::live::{self, Product, Snapshot};
+use crate::{CommerceError, Result};
 
 pub use super::view::{
     Availability, CategoryLink, CategoryPage, Home, Image, OptionChoice, OptionValueChoice,
@@ -27,324 +20,97 @@ pub use super::view::{
 
 /// Products per category page.
 pub const PAGE_SIZE: u64 = 24;
-const FALLBACK_LOCALE: &str = "en";
 
-/// Category tree with names in one locale.
-struct Tree {
-    cats: HashMap<i64, category::Model>,
-    names: HashMap<i64, (String, String, String)>,
-    children: HashMap<Option<i64>, Vec<i64>>,
+/// Index of `locale` in the read model's texts (English for an unknown code).
+fn lang(locale: &str) -> usize {
+    live::locale_index(locale).unwrap_or(0)
 }
 
-impl Tree {
-    async fn load<C: ConnectionTrait>(db: &C, locale: &str) -> Result<Self> {
-        let cats = category::Entity::find()
-            .order_by_asc(category::Column::Position)
-            .order_by_asc(category::Column::Id)
-            .all(db)
-            .await?;
-        let translations = category_translation::Entity::find()
-            .filter(category_translation::Column::Locale.is_in([locale, FALLBACK_LOCALE]))
-            .all(db)
-            .await?;
-        let mut names: HashMap<i64, (String, String, String)> = HashMap::new();
-        for t in translations {
-            if t.locale == locale || !names.contains_key(&t.category_id) {
-                names.insert(t.category_id, (t.name, t.slug, t.description));
-            }
-        }
-        let mut children: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
-        for c in &cats {
-            children.entry(c.parent_id).or_default().push(c.id);
-        }
-        Ok(Tree {
-            cats: cats.into_iter().map(|c| (c.id, c)).collect(),
-            names,
-            children,
-        })
+/// A link to category `id` in locale index `l`.
+fn link(snap: &Snapshot, l: usize, id: i64) -> CategoryLink {
+    let (name, slug) = snap
+        .categories
+        .get(id)
+        .map(|c| (c.texts[l].name.to_string(), c.texts[l].slug.to_string()))
+        .unwrap_or_default();
+    CategoryLink {
+        slug,
+        name,
+        product_count: snap.count(id),
     }
-
-    fn subtree(&self, id: i64) -> Vec<i64> {
-        let mut out = vec![id];
-        let mut i = 0;
-        while i < out.len() {
-            if let Some(kids) = self.children.get(&Some(out[i])) {
-                out.extend(kids);
-            }
-            i += 1;
-        }
-        out
-    }
-
-    fn link(&self, id: i64, counts: &HashMap<i64, u64>) -> CategoryLink {
-        let (name, slug) = self
-            .names
-            .get(&id)
-            .map(|(n, s, _)| (n.clone(), s.clone()))
-            .unwrap_or_else(|| {
-                let slug = self
-                    .cats
-                    .get(&id)
-                    .map(|c| c.slug.clone())
-                    .unwrap_or_default();
-                (slug.clone(), slug)
-            });
-        let product_count = self
-            .subtree(id)
-            .iter()
-            .map(|c| counts.get(c).copied().unwrap_or(0))
-            .sum();
-        CategoryLink {
-            slug,
-            name,
-            product_count,
-        }
-    }
-
-    fn ancestors(&self, id: i64) -> Vec<i64> {
-        let mut chain = vec![];
-        let mut cur = Some(id);
-        while let Some(c) = cur {
-            chain.push(c);
-            cur = self.cats.get(&c).and_then(|c| c.parent_id);
-            if chain.len() > 32 {
-                break;
-            }
-        }
-        chain.reverse();
-        chain
-    }
-}
-
-#[derive(FromQueryResult)]
-struct CategoryCount {
-    category_id: i64,
-    n: i64,
-}
-
-async fn product_counts<C: ConnectionTrait>(db: &C) -> Result<HashMap<i64, u64>> {
-    let rows = product::Entity::find()
-        .select_only()
-        .column(product::Column::CategoryId)
-        .column_as(product::Column::Id.count(), "n")
-        .filter(product::Column::Status.eq(ProductStatus::Active))
-        .group_by(product::Column::CategoryId)
-        .into_model::<CategoryCount>()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| (r.category_id, r.n.max(0) as u64))
-        .collect())
 }
 
 /// Top-level categories in display order.
-pub async fn top_categories<C: ConnectionTrait>(db: &C, locale: &str) -> Result<Vec<CategoryLink>> {
-    let tree = Tree::load(db, locale).await?;
-    let counts = product_counts(db).await?;
-    Ok(tree
-        .children
-        .get(&None)
-        .map(|ids| ids.iter().map(|id| tree.link(*id, &counts)).collect())
-        .unwrap_or_default())
+pub fn top_categories(snap: &Snapshot, locale: &str) -> Vec<CategoryLink> {
+    let l = lang(locale);
+    snap.categories
+        .children(None)
+        .iter()
+        .map(|id| link(snap, l, *id))
+        .collect()
 }
 
 /// The home page: top categories, products on sale and the newest products.
-pub async fn home<C: ConnectionTrait>(db: &C, locale: &str) -> Result<Home> {
-    let categories = top_categories(db, locale).await?;
-    let newest: Vec<i64> = product::Entity::find()
-        .select_only()
-        .column(product::Column::Id)
-        .filter(product::Column::Status.eq(ProductStatus::Active))
-        .order_by_desc(product::Column::CreatedAt)
-        .order_by_desc(product::Column::Id)
-        .limit(8)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let on_sale: Vec<i64> = variant::Entity::find()
-        .select_only()
-        .column(variant::Column::ProductId)
-        .filter(variant::Column::Active.eq(true))
-        .filter(variant::Column::CompareAtMinor.is_not_null())
-        .distinct()
-        .order_by_asc(variant::Column::ProductId)
-        .limit(8)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(Home {
-        categories,
-        new_arrivals: cards(db, locale, &newest).await?,
-        featured: cards(db, locale, &on_sale).await?,
-    })
-}
-
-async fn find_category_by_slug<C: ConnectionTrait>(
-    db: &C,
-    locale: &str,
-    slug: &str,
-) -> Result<i64> {
-    let exact = category_translation::Entity::find()
-        .filter(category_translation::Column::Locale.eq(locale))
-        .filter(category_translation::Column::Slug.eq(slug))
-        .one(db)
-        .await?;
-    if let Some(t) = exact {
-        return Ok(t.category_id);
+pub fn home(snap: &Snapshot, locale: &str) -> Home {
+    Home {
+        categories: top_categories(snap, locale),
+        new_arrivals: cards(snap, locale, &snap.derived.newest),
+        featured: cards(snap, locale, &snap.derived.on_sale),
     }
-    if let Some(t) = category_translation::Entity::find()
-        .filter(category_translation::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-    {
-        return Ok(t.category_id);
-    }
-    category::Entity::find()
-        .filter(category::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .map(|c| c.id)
-        .ok_or_else(|| CommerceError::NotFound(format!("category {slug}")))
 }
 
 /// One page of a category's products (its descendants included).
 ///
 /// `sort` is `newest` (default), `price_asc`, `price_desc` or `name`; an unknown value falls back
 /// to `newest`. A page past the end shows the last page.
-pub async fn category<C: ConnectionTrait>(
-    db: &C,
+pub fn category(
+    snap: &Snapshot,
     locale: &str,
     slug: &str,
     page: u64,
     sort: &str,
 ) -> Result<CategoryPage> {
-    let id = find_category_by_slug(db, locale, slug).await?;
-    let tree = Tree::load(db, locale).await?;
-    let counts = product_counts(db).await?;
-    let subtree = tree.subtree(id);
-    let products: Vec<(i64, chrono::DateTime<chrono::Utc>)> = product::Entity::find()
-        .select_only()
-        .column(product::Column::Id)
-        .column(product::Column::CreatedAt)
-        .filter(product::Column::Status.eq(ProductStatus::Active))
-        .filter(product::Column::CategoryId.is_in(subtree.clone()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let ids: Vec<i64> = products.iter().map(|p| p.0).collect();
-    let sort = match sort {
-        "price_asc" | "price_desc" | "name" | "newest" => sort,
-        _ => "newest",
+    let l = lang(locale);
+    let cat = snap
+        .categories
+        .by_slug(l, slug)
+        .ok_or_else(|| CommerceError::NotFound(format!("category {slug}")))?;
+    let id = cat.id;
+    let sort = if live::SORTS.contains(&sort) {
+        sort
+    } else {
+        "newest"
     };
-    let mut order: Vec<i64> = match sort {
-        "price_asc" | "price_desc" => {
-            let prices = min_prices(db, &ids).await?;
-            let mut v: Vec<(i64, i64)> = ids
-                .iter()
-                .map(|id| (*id, prices.get(id).copied().unwrap_or(i64::MAX)))
-                .collect();
-            if sort == "price_asc" {
-                v.sort_by_key(|(id, p)| (*p, *id));
-            } else {
-                v.sort_by_key(|(id, p)| (std::cmp::Reverse(*p), *id));
-            }
-            v.into_iter().map(|(id, _)| id).collect()
-        }
-        "name" => {
-            let names = product_names(db, locale, &ids).await?;
-            let mut v: Vec<(String, i64)> = ids
-                .iter()
-                .map(|id| {
-                    let name = names
-                        .get(id)
-                        .map(|n| n.0.to_lowercase())
-                        .unwrap_or_default();
-                    (name, *id)
-                })
-                .collect();
-            v.sort();
-            v.into_iter().map(|(_, id)| id).collect()
-        }
-        _ => {
-            let mut v = products.clone();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-            v.into_iter().map(|(id, _)| id).collect()
-        }
-    };
+    let order: &[i64] = snap
+        .derived
+        .listings
+        .get(&id)
+        .map_or(&[], |listing| listing.by(sort, l));
     let total = order.len() as u64;
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     let start = ((page - 1) * PAGE_SIZE) as usize;
-    let page_ids: Vec<i64> = order
-        .drain(..)
-        .skip(start)
-        .take(PAGE_SIZE as usize)
-        .collect();
-    let description = tree
-        .names
-        .get(&id)
-        .map(|(_, _, d)| d.clone())
-        .unwrap_or_default();
-    let ancestors = tree.ancestors(id);
+    let end = (start + PAGE_SIZE as usize).min(order.len());
+    let path = snap.categories.path(id);
     Ok(CategoryPage {
-        category: tree.link(id, &counts),
-        description,
-        breadcrumbs: ancestors[..ancestors.len() - 1]
+        category: link(snap, l, id),
+        description: cat.texts[l].description.to_string(),
+        breadcrumbs: path[..path.len() - 1]
             .iter()
-            .map(|a| tree.link(*a, &counts))
+            .map(|a| link(snap, l, *a))
             .collect(),
-        subcategories: tree
-            .children
-            .get(&Some(id))
-            .map(|k| k.iter().map(|c| tree.link(*c, &counts)).collect())
-            .unwrap_or_default(),
-        products: cards(db, locale, &page_ids).await?,
+        subcategories: snap
+            .categories
+            .children(Some(id))
+            .iter()
+            .map(|c| link(snap, l, *c))
+            .collect(),
+        products: cards(snap, locale, order.get(start..end).unwrap_or_default()),
         total,
         page,
         pages,
         sort: sort.to_owned(),
     })
-}
-
-async fn min_prices<C: ConnectionTrait>(db: &C, ids: &[i64]) -> Result<HashMap<i64, i64>> {
-    let mut out = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let rows: Vec<(i64, Option<i64>)> = variant::Entity::find()
-            .select_only()
-            .column(variant::Column::ProductId)
-            .column_as(variant::Column::PriceMinor.min(), "p")
-            .filter(variant::Column::Active.eq(true))
-            .filter(variant::Column::ProductId.is_in(chunk.to_vec()))
-            .group_by(variant::Column::ProductId)
-            .into_tuple()
-            .all(db)
-            .await?;
-        out.extend(rows.into_iter().filter_map(|(id, p)| p.map(|p| (id, p))));
-    }
-    Ok(out)
-}
-
-/// (name, slug) per product in `locale`, English where untranslated.
-async fn product_names<C: ConnectionTrait>(
-    db: &C,
-    locale: &str,
-    ids: &[i64],
-) -> Result<HashMap<i64, (String, String)>> {
-    let mut out: HashMap<i64, (String, String)> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let rows = product_translation::Entity::find()
-            .filter(product_translation::Column::ProductId.is_in(chunk.to_vec()))
-            .filter(product_translation::Column::Locale.is_in([locale, FALLBACK_LOCALE]))
-            .all(db)
-            .await?;
-        for t in rows {
-            if t.locale == locale || !out.contains_key(&t.product_id) {
-                out.insert(t.product_id, (t.name, t.slug));
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// Thumbnail URL for an image path stored relative to the images folder.
@@ -357,236 +123,136 @@ pub fn image_urls(path: &str) -> (String, String) {
     (url, thumb)
 }
 
-/// Product cards for `ids`, in the same order (unknown or inactive ids are skipped).
-pub async fn cards<C: ConnectionTrait>(
-    db: &C,
-    locale: &str,
-    ids: &[i64],
-) -> Result<Vec<ProductCard>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let products: HashMap<i64, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(ids.to_vec()))
-        .filter(product::Column::Status.eq(ProductStatus::Active))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let names = product_names(db, locale, ids).await?;
-    let variants = variant::Entity::find()
-        .filter(variant::Column::ProductId.is_in(ids.to_vec()))
-        .filter(variant::Column::Active.eq(true))
-        .all(db)
-        .await?;
-    let variant_ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
-    let mut in_stock: HashSet<i64> = HashSet::new();
-    for chunk in variant_ids.chunks(500) {
-        let rows: Vec<i64> = stock_level::Entity::find()
-            .select_only()
-            .column(stock_level::Column::VariantId)
-            .filter(stock_level::Column::VariantId.is_in(chunk.to_vec()))
-            .filter(sea_orm::sea_query::Expr::cust("on_hand - reserved > 0"))
-            .into_tuple()
-            .all(db)
-            .await?;
-        in_stock.extend(rows);
-    }
-    let mut by_product: HashMap<i64, Vec<&variant::Model>> = HashMap::new();
-    for v in &variants {
-        by_product.entry(v.product_id).or_default().push(v);
-    }
-    let images = product_image::Entity::find()
-        .filter(product_image::Column::ProductId.is_in(ids.to_vec()))
-        .order_by_asc(product_image::Column::Position)
-        .all(db)
-        .await?;
-    let mut first_image: HashMap<i64, String> = HashMap::new();
-    for i in images {
-        first_image
-            .entry(i.product_id)
-            .or_insert_with(|| image_urls(&i.path).1);
-    }
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let (Some(p), Some(vs)) = (products.get(id), by_product.get(id)) else {
-            continue;
-        };
-        let Some(cheapest) = vs.iter().min_by_key(|v| (v.price_minor, v.position)) else {
-            continue;
-        };
-        let (name, slug) = names
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| (p.slug.clone(), p.slug.clone()));
-        out.push(ProductCard {
-            id: *id,
-            slug,
-            name,
-            brand: p.brand.clone(),
-            price_minor: cheapest.price_minor,
-            compare_at_minor: cheapest.compare_at_minor,
-            currency: cheapest.currency.clone(),
-            price_varies: vs.iter().any(|v| v.price_minor != cheapest.price_minor),
-            image: first_image.get(id).cloned(),
-            in_stock: vs.iter().any(|v| in_stock.contains(&v.id)),
-        });
-    }
-    Ok(out)
+/// The card of one product in locale index `l` (`None` without active variants).
+pub fn card(p: &Product, l: usize) -> Option<ProductCard> {
+    let cheapest = p.cheapest()?;
+    Some(ProductCard {
+        id: p.id,
+        slug: p.texts[l].slug.to_string(),
+        name: p.texts[l].name.to_string(),
+        brand: p.brand.as_deref().map(str::to_owned),
+        price_minor: cheapest.price_minor,
+        compare_at_minor: cheapest.compare_at_minor,
+        currency: cheapest.currency.to_string(),
+        price_varies: p
+            .variants
+            .iter()
+            .any(|v| v.price_minor != cheapest.price_minor),
+        image: p.images.first().map(|i| image_urls(&i.path).1),
+        in_stock: p.in_stock(),
+    })
 }
 
-async fn find_product_by_slug<C: ConnectionTrait>(
+/// Product cards for `ids`, in the same order (unknown or inactive ids, and products without
+/// active variants, are skipped).
+pub fn cards(snap: &Snapshot, locale: &str, ids: &[i64]) -> Vec<ProductCard> {
+    let l = lang(locale);
+    ids.iter()
+        .filter_map(|id| card(snap.product(*id)?, l))
+        .collect()
+}
+
+/// The live part of a product page: available units per (variant, location), and the
+/// description in `locale` (English where untranslated). One round trip.
+async fn live_part<C: ConnectionTrait>(
     db: &C,
+    p: &Product,
     locale: &str,
-    slug: &str,
-) -> Result<product::Model> {
-    let id = match product_translation::Entity::find()
-        .filter(product_translation::Column::Locale.eq(locale))
-        .filter(product_translation::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-    {
-        Some(t) => Some(t.product_id),
-        None => product_translation::Entity::find()
-            .filter(product_translation::Column::Slug.eq(slug))
-            .one(db)
-            .await?
-            .map(|t| t.product_id),
+) -> Result<(HashMap<(i64, i64), i64>, String)> {
+    // Every value is an integer from the read model or a locale code of ours: written into
+    // the statement, it needs no placeholders (whose syntax differs between the databases).
+    let locale = crate::locale::Locale::ALL[lang(locale)].code();
+    let pid = p.id;
+    let ids = p
+        .variants
+        .iter()
+        .map(|v| v.id.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    // The description rows (kind 0; `n` = 1 for the page's locale), then the levels (kind 1).
+    let stock = if ids.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
+             on_hand - reserved AS n, NULL AS text FROM stock_levels WHERE variant_id IN ({ids})"
+        )
     };
-    let found = match id {
-        Some(id) => product::Entity::find_by_id(id).one(db).await?,
-        None => {
-            product::Entity::find()
-                .filter(product::Column::Slug.eq(slug))
-                .one(db)
-                .await?
+    let sql = format!(
+        "SELECT 0 AS kind, 0 AS a, 0 AS b, CASE WHEN locale = '{locale}' THEN 1 ELSE 0 END AS n, \
+         description AS text FROM product_translations \
+         WHERE product_id = {pid} AND locale IN ('{locale}', 'en'){stock}"
+    );
+    let backend = db.get_database_backend();
+    let rows = db.query_all(Statement::from_string(backend, sql)).await?;
+    let mut levels = HashMap::new();
+    let mut description: Option<(i64, String)> = None;
+    for r in rows {
+        let kind: i32 = r.try_get("", "kind")?;
+        let n: i64 = r.try_get("", "n")?;
+        if kind == 0 {
+            let text: Option<String> = r.try_get("", "text")?;
+            if description.as_ref().is_none_or(|(best, _)| n > *best) {
+                description = Some((n, text.unwrap_or_default()));
+            }
+        } else {
+            let (a, b): (i64, i64) = (r.try_get("", "a")?, r.try_get("", "b")?);
+            levels.insert((a, b), n.max(0));
         }
-    };
-    found
-        .filter(|p| p.status == ProductStatus::Active)
-        .ok_or_else(|| CommerceError::NotFound(format!("product {slug}")))
+    }
+    Ok((levels, description.map(|d| d.1).unwrap_or_default()))
 }
 
 /// A product page. `selection` holds (option code, value code) pairs from the URL; the variant
 /// matching all of them is selected, else the closest one (and `unmatched_selection` is set).
-/// Without a selection the first variant with stock is shown.
+/// Without a selection the first variant with stock is shown. Everything but the stock
+/// quantities and the description comes from the read model.
 pub async fn product<C: ConnectionTrait>(
     db: &C,
+    snap: &Snapshot,
     locale: &str,
     slug: &str,
     selection: &[(String, String)],
 ) -> Result<ProductPage> {
-    let p = find_product_by_slug(db, locale, slug).await?;
-    let translations = product_translation::Entity::find()
-        .filter(product_translation::Column::ProductId.eq(p.id))
-        .all(db)
-        .await?;
-    let tr = translations
-        .iter()
-        .find(|t| t.locale == locale)
-        .or_else(|| translations.iter().find(|t| t.locale == FALLBACK_LOCALE))
-        .or_else(|| translations.first());
-    let (name, local_slug, description) = tr
-        .map(|t| (t.name.clone(), t.slug.clone(), t.description.clone()))
-        .unwrap_or_else(|| (p.slug.clone(), p.slug.clone(), String::new()));
-
-    let variants = variant::Entity::find()
-        .filter(variant::Column::ProductId.eq(p.id))
-        .filter(variant::Column::Active.eq(true))
-        .order_by_asc(variant::Column::Position)
-        .order_by_asc(variant::Column::Id)
-        .all(db)
-        .await?;
-    if variants.is_empty() {
-        return Err(CommerceError::NotFound(format!("product {slug}")));
-    }
-    let options = product_option::Entity::find()
-        .filter(product_option::Column::ProductId.eq(p.id))
-        .order_by_asc(product_option::Column::Position)
-        .all(db)
-        .await?;
-    let option_ids: Vec<i64> = options.iter().map(|o| o.id).collect();
-    let values = option_value::Entity::find()
-        .filter(option_value::Column::OptionId.is_in(option_ids))
-        .order_by_asc(option_value::Column::Position)
-        .order_by_asc(option_value::Column::Id)
-        .all(db)
-        .await?;
-    let value_ids: Vec<i64> = values.iter().map(|v| v.id).collect();
-    let mut labels: HashMap<i64, String> = HashMap::new();
-    for t in option_value_translation::Entity::find()
-        .filter(option_value_translation::Column::OptionValueId.is_in(value_ids.clone()))
-        .filter(option_value_translation::Column::Locale.is_in([locale, FALLBACK_LOCALE]))
-        .all(db)
-        .await?
-    {
-        if t.locale == locale || !labels.contains_key(&t.option_value_id) {
-            labels.insert(t.option_value_id, t.label);
-        }
-    }
-    let links = variant_option_value::Entity::find()
-        .filter(
-            variant_option_value::Column::VariantId
-                .is_in(variants.iter().map(|v| v.id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?;
-    let value_by_id: HashMap<i64, &option_value::Model> =
-        values.iter().map(|v| (v.id, v)).collect();
-    let option_code: HashMap<i64, &str> = options.iter().map(|o| (o.id, o.code.as_str())).collect();
-    // variant id → option code → value code
-    let mut combo: HashMap<i64, BTreeMap<String, String>> = HashMap::new();
-    for l in &links {
-        if let Some(v) = value_by_id.get(&l.option_value_id) {
-            if let Some(code) = option_code.get(&v.option_id) {
-                combo
-                    .entry(l.variant_id)
-                    .or_default()
-                    .insert((*code).to_owned(), v.code.clone());
-            }
-        }
-    }
-
-    // stock of every variant at every location (for the default choice and availability)
-    let locations = location::Entity::find()
-        .order_by_desc(location::Column::ShipsOnline)
-        .order_by_asc(location::Column::Id)
-        .all(db)
-        .await?;
-    let levels = stock_level::Entity::find()
-        .filter(
-            stock_level::Column::VariantId.is_in(variants.iter().map(|v| v.id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?;
+    let l = lang(locale);
+    let p = snap
+        .product_by_slug(l, slug)
+        .filter(|p| !p.variants.is_empty())
+        .ok_or_else(|| CommerceError::NotFound(format!("product {slug}")))?;
+    let (levels, description) = live_part(db, p, locale).await?;
     let available = |variant_id: i64, location_id: i64| -> i64 {
-        levels
-            .iter()
-            .find(|l| l.variant_id == variant_id && l.location_id == location_id)
-            .map(|l| (l.on_hand - l.reserved).max(0))
-            .unwrap_or(0)
+        levels.get(&(variant_id, location_id)).copied().unwrap_or(0)
     };
     let total_available = |variant_id: i64| -> i64 {
-        levels
+        snap.places
+            .locations
             .iter()
-            .filter(|l| l.variant_id == variant_id)
-            .map(|l| (l.on_hand - l.reserved).max(0))
+            .map(|loc| available(variant_id, loc.id))
             .sum()
     };
-
-    let wanted: BTreeMap<String, String> = selection
+    // variant → option code → value code
+    let combo = |v: &live::Variant| -> BTreeMap<&str, &str> {
+        v.values
+            .iter()
+            .map(|(o, x)| {
+                let o = &p.options[*o as usize];
+                (&*o.code, &*o.values[*x as usize].code)
+            })
+            .collect()
+    };
+    let wanted: BTreeMap<&str, &str> = selection
         .iter()
-        .filter(|(k, _)| options.iter().any(|o| &o.code == k))
-        .cloned()
+        .filter(|(k, _)| p.options.iter().any(|o| &*o.code == k))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let score = |v: &variant::Model| -> usize {
-        let c = combo.get(&v.id);
+    let score = |v: &live::Variant| -> usize {
+        let c = combo(v);
         wanted
             .iter()
-            .filter(|(k, val)| c.and_then(|c| c.get(*k)) == Some(*val))
+            .filter(|(k, val)| c.get(*k) == Some(*val))
             .count()
     };
+    let variants = &p.variants;
     let (selected, unmatched) = if wanted.is_empty() {
         let v = variants
             .iter()
@@ -606,103 +272,92 @@ pub async fn product<C: ConnectionTrait>(
             .unwrap_or(&variants[0]);
         (best, score(best) < wanted.len())
     };
-    let selected_combo = combo.get(&selected.id).cloned().unwrap_or_default();
+    let selected_combo = combo(selected);
 
-    let option_views = options
+    let options = p
+        .options
         .iter()
         .map(|o| OptionChoice {
-            code: o.code.clone(),
-            values: values
+            code: o.code.to_string(),
+            values: o
+                .values
                 .iter()
-                .filter(|v| v.option_id == o.id)
                 .map(|v| {
                     let mut target = selected_combo.clone();
-                    target.insert(o.code.clone(), v.code.clone());
-                    let combinable = variants
-                        .iter()
-                        .any(|x| combo.get(&x.id).is_some_and(|c| c == &target));
-                    let query = selection_query(&target);
+                    target.insert(&o.code, &v.code);
+                    let combinable = variants.iter().any(|x| combo(x) == target);
                     OptionValueChoice {
-                        code: v.code.clone(),
-                        label: labels.get(&v.id).cloned().unwrap_or_else(|| v.code.clone()),
-                        selected: selected_combo.get(&o.code) == Some(&v.code),
+                        code: v.code.to_string(),
+                        label: v.labels[l].to_string(),
+                        selected: selected_combo.get(&*o.code) == Some(&&*v.code),
                         combinable,
-                        query,
+                        query: selection_query(&target),
                     }
                 })
                 .collect(),
         })
         .collect();
-
-    let label = options
+    let label = selected
+        .values
         .iter()
-        .filter_map(|o| {
-            let code = selected_combo.get(&o.code)?;
-            let v = values
-                .iter()
-                .find(|v| v.option_id == o.id && &v.code == code)?;
-            Some(labels.get(&v.id).cloned().unwrap_or_else(|| v.code.clone()))
-        })
+        .map(|(o, x)| &*p.options[*o as usize].values[*x as usize].labels[l])
         .collect::<Vec<_>>()
         .join(" / ");
-
-    let vat = vat_rate::Entity::find_by_id(p.vat_rate_id).one(db).await?;
-    let images = product_image::Entity::find()
-        .filter(product_image::Column::ProductId.eq(p.id))
-        .order_by_asc(product_image::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
+    let name = p.texts[l].name.to_string();
+    let images = p
+        .images
+        .iter()
         .map(|i| {
             let (url, thumb) = image_urls(&i.path);
             Image {
                 url,
                 thumb,
-                alt: i.alt.unwrap_or_else(|| name.clone()),
+                alt: i.alt.as_deref().map_or_else(|| name.clone(), str::to_owned),
                 width: i.width,
                 height: i.height,
             }
         })
         .collect();
-    let tree = Tree::load(db, locale).await?;
-    let counts = product_counts(db).await?;
-    let breadcrumbs = tree
-        .ancestors(p.category_id)
+    let breadcrumbs = snap
+        .categories
+        .path(p.category_id)
         .into_iter()
-        .map(|c| tree.link(c, &counts))
+        .map(|c| link(snap, l, c))
         .collect();
-    let availability = locations
+    let availability = snap
+        .places
+        .locations
         .iter()
-        .map(|l| Availability {
-            code: l.code.clone(),
-            name: l.name.clone(),
-            ships_online: l.ships_online,
-            available: available(selected.id, l.id),
+        .map(|loc| Availability {
+            code: loc.code.clone(),
+            name: loc.name.clone(),
+            ships_online: loc.ships_online,
+            available: available(selected.id, loc.id),
             low_stock_threshold: i64::from(
                 selected
                     .low_stock_threshold
-                    .unwrap_or(l.default_low_stock_threshold),
+                    .unwrap_or(loc.default_low_stock_threshold),
             ),
         })
         .collect();
 
     Ok(ProductPage {
         id: p.id,
-        slug: local_slug,
+        slug: p.texts[l].slug.to_string(),
         name,
         description,
-        brand: p.brand.clone(),
+        brand: p.brand.as_deref().map(str::to_owned),
         breadcrumbs,
         images,
-        options: option_views,
+        options,
         variant: SelectedVariant {
             id: selected.id,
-            sku: selected.sku.clone(),
-            barcode: selected.barcode.clone(),
+            sku: selected.sku.to_string(),
+            barcode: selected.barcode.as_deref().map(str::to_owned),
             price_minor: selected.price_minor,
             compare_at_minor: selected.compare_at_minor,
-            currency: selected.currency.clone(),
-            vat_rate_bp: vat.map(|v| v.rate_bp).unwrap_or(0),
+            currency: selected.currency.to_string(),
+            vat_rate_bp: snap.places.vat.get(&p.vat_rate_id).copied().unwrap_or(0),
             label,
         },
         unmatched_selection: unmatched,

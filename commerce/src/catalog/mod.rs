@@ -5,5 +5,7 @@ pub mod admin;
 pub mod barcode;
 #[cfg(feature = "db")]
 pub mod browse;
+#[cfg(feature = "db")]
+pub mod live;
 pub mod sku;
 pub mod view;

@@ -1,26 +1,20 @@
 //! Read models built on the index: the results page with its facets, header suggestions, and the
-//! exact SKU/barcode shortcut. Names, labels and prices come from the database; the index only
-//! picks and counts products.
+//! exact SKU/barcode shortcut. Names, labels and prices come from the in-memory catalogue
+//! ([`crate::catalog::live`]); the index only picks and counts products. No database reads.
 
-use std::{
-    collections::{BTreeMap, HashMap},
-    sync::Arc,
-};
-
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::sync::Arc;
 
 use super::{
     analysis,
-    documents::Categories,
     index::{Hits, SearchIndex},
     params::{price_band_bounds, SearchParams, Sort, ATTRIBUTE_CODES, PRICE_BANDS},
 };
 use crate::{
-    catalog::{barcode::Ean13, browse, sku::Sku},
-    entity::{
-        category, category_translation, enums::ProductStatus, option_value,
-        option_value_translation, product, product_option, product_translation, store, variant,
-        variant_option_value,
+    catalog::{
+        barcode::Ean13,
+        browse,
+        live::{self, Snapshot},
+        sku::Sku,
     },
     CommerceError, Result,
 };
@@ -42,9 +36,9 @@ pub const SUGGESTED_CATEGORIES: usize = 3;
 /// Runs `params` and builds the results page in `locale`.
 ///
 /// Never fails on user input: junk text finds nothing, a page past the end is empty. Errors are
-/// only database errors.
-pub async fn search_page<C: ConnectionTrait>(
-    db: &C,
+/// only a failed search task.
+pub async fn search_page(
+    snap: &Snapshot,
     index: &Arc<SearchIndex>,
     locale: &str,
     params: &SearchParams,
@@ -59,17 +53,27 @@ pub async fn search_page<C: ConnectionTrait>(
             .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))?
     };
     let pages = hits.total.div_ceil(PAGE_SIZE).max(1);
-    let products = browse::cards(db, locale, &hits.ids).await?;
-    let code_match = find_code(db, locale, &params.q).await?;
+    let products = browse::cards(snap, locale, &hits.ids);
+    let code_match = find_code(snap, locale, &params.q);
+    let l = live::locale_index(locale).unwrap_or(0);
 
     // Categories: trail of the selection, then the children to drill into.
-    let tree = CategoryNames::load(db, locale).await?;
+    let tree = &snap.categories;
+    let name = |id: i64| -> String {
+        tree.get(id)
+            .map_or_else(|| id.to_string(), |c| c.texts[l].name.to_string())
+    };
     let mut category_trail = Vec::new();
     if let Some(selected) = params.category {
-        for id in tree.ancestors(selected) {
+        let path = if tree.get(selected).is_some() {
+            tree.path(selected)
+        } else {
+            Vec::new()
+        };
+        for id in path {
             category_trail.push(FacetValue {
                 key: id.to_string(),
-                label: tree.name(id),
+                label: name(id),
                 count: 0,
                 selected: id == selected,
                 query: params.with_category(Some(id)).to_query(),
@@ -82,7 +86,7 @@ pub async fn search_page<C: ConnectionTrait>(
         .filter(|(_, n)| **n > 0)
         .map(|(id, n)| FacetValue {
             key: id.to_string(),
-            label: tree.name(*id),
+            label: name(*id),
             count: *n,
             selected: false,
             query: params.with_category(Some(*id)).to_query(),
@@ -91,7 +95,7 @@ pub async fn search_page<C: ConnectionTrait>(
     categories.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
 
     // Attributes, labelled in the locale.
-    let labels = value_labels(db, locale).await?;
+    let labels = &snap.derived.value_labels;
     let mut attributes = Vec::new();
     for code in ATTRIBUTE_CODES {
         let selected = params.attrs.get(code);
@@ -107,9 +111,10 @@ pub async fn search_page<C: ConnectionTrait>(
             .into_iter()
             .map(|k| {
                 let (position, label) = labels
-                    .get(&(code.to_owned(), k.clone()))
-                    .cloned()
-                    .unwrap_or((i32::MAX, k.clone()));
+                    .get(&(Arc::from(code), Arc::from(k.as_str())))
+                    .map_or((i32::MAX, k.clone()), |(p, labels)| {
+                        (*p, labels[l].to_string())
+                    });
                 let v = FacetValue {
                     key: k.clone(),
                     label,
@@ -160,18 +165,14 @@ pub async fn search_page<C: ConnectionTrait>(
         selected: params.online,
         query: params.toggle_online().to_query(),
     }];
-    let stores = store::Entity::find()
-        .order_by_asc(store::Column::Id)
-        .all(db)
-        .await?;
-    for s in stores {
-        let count = hits.stores.get(&s.id).copied().unwrap_or(0);
+    for (id, store_name) in &snap.places.stores {
+        let count = hits.stores.get(id).copied().unwrap_or(0);
         availability.push(FacetValue {
-            key: format!("store-{}", s.id),
-            label: s.name,
+            key: format!("store-{id}"),
+            label: store_name.clone(),
             count,
-            selected: params.stores.contains(&s.id),
-            query: params.toggle_store(s.id).to_query(),
+            selected: params.stores.contains(id),
+            query: params.toggle_store(*id).to_query(),
         });
     }
 
@@ -211,8 +212,8 @@ pub async fn search_page<C: ConnectionTrait>(
 }
 
 /// Suggestions for the header box: an exact code match, a few categories, the best products.
-pub async fn suggest<C: ConnectionTrait>(
-    db: &C,
+pub async fn suggest(
+    snap: &Snapshot,
     index: &Arc<SearchIndex>,
     locale: &str,
     q: &str,
@@ -227,22 +228,23 @@ pub async fn suggest<C: ConnectionTrait>(
             .await
             .map_err(|e| CommerceError::Internal(format!("suggestion task failed: {e}")))?
     };
-    let products = browse::cards(db, locale, &ids).await?;
-    let code_match = find_code(db, locale, &q).await?;
+    let products = browse::cards(snap, locale, &ids);
+    let code_match = find_code(snap, locale, &q);
+    let l = live::locale_index(locale).unwrap_or(0);
     // Categories whose name (in this locale) has a word starting with each typed word.
     let words = analysis::fold_words(&q);
     let mut categories = Vec::new();
     if !words.is_empty() {
-        let tree = CategoryNames::load(db, locale).await?;
-        for (name, slug) in tree.names.values() {
+        for c in &snap.categories.list {
+            let (name, slug) = (&*c.texts[l].name, &*c.texts[l].slug);
             let name_words = analysis::fold_words(name);
             let all = words
                 .iter()
                 .all(|w| name_words.iter().any(|n| n.starts_with(w.as_str())));
             if all {
                 categories.push(CategorySuggestion {
-                    slug: slug.clone(),
-                    name: name.clone(),
+                    slug: slug.to_owned(),
+                    name: name.to_owned(),
                 });
             }
         }
@@ -257,92 +259,31 @@ pub async fn suggest<C: ConnectionTrait>(
 }
 
 /// The active variant whose SKU or EAN-13 barcode is exactly `q` (spaces around ignored).
-pub async fn find_code<C: ConnectionTrait>(
-    db: &C,
-    locale: &str,
-    q: &str,
-) -> Result<Option<CodeMatch>> {
+pub fn find_code(snap: &Snapshot, locale: &str, q: &str) -> Option<CodeMatch> {
     let q = q.trim();
     if q.is_empty() || q.len() > 64 || q.contains(char::is_whitespace) {
-        return Ok(None);
+        return None;
     }
-    let found = if let Ok(ean) = Ean13::parse(q) {
-        variant::Entity::find()
-            .filter(variant::Column::Barcode.eq(ean.as_str()))
-            .one(db)
-            .await?
-    } else {
-        None
+    let by_barcode = Ean13::parse(q)
+        .ok()
+        .and_then(|ean| snap.variant_by_code(ean.as_str()));
+    let (p, v) = match by_barcode {
+        Some(found) => found,
+        None => snap.variant_by_code(Sku::parse(q).ok()?.as_str())?,
     };
-    let found = match found {
-        Some(v) => Some(v),
-        None => match Sku::parse(q) {
-            Ok(sku) => {
-                variant::Entity::find()
-                    .filter(variant::Column::Sku.eq(sku.as_str()))
-                    .one(db)
-                    .await?
-            }
-            Err(_) => None,
-        },
-    };
-    let Some(v) = found.filter(|v| v.active) else {
-        return Ok(None);
-    };
-    let Some(p) = product::Entity::find_by_id(v.product_id)
-        .one(db)
-        .await?
-        .filter(|p| p.status == ProductStatus::Active)
-    else {
-        return Ok(None);
-    };
-    let translations = product_translation::Entity::find()
-        .filter(product_translation::Column::ProductId.eq(p.id))
-        .all(db)
-        .await?;
-    let t = translations
-        .iter()
-        .find(|t| t.locale == locale)
-        .or_else(|| translations.iter().find(|t| t.locale == "en"))
-        .or_else(|| translations.first());
-    let (name, slug) = t
-        .map(|t| (t.name.clone(), t.slug.clone()))
-        .unwrap_or_else(|| (p.slug.clone(), p.slug.clone()));
+    let l = live::locale_index(locale).unwrap_or(0);
     // Selection: option code = value code of this variant, in option order.
-    let value_ids: Vec<i64> = variant_option_value::Entity::find()
-        .filter(variant_option_value::Column::VariantId.eq(v.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|x| x.option_value_id)
-        .collect();
-    let values = option_value::Entity::find()
-        .filter(option_value::Column::Id.is_in(value_ids))
-        .all(db)
-        .await?;
-    let options: HashMap<i64, product_option::Model> = product_option::Entity::find()
-        .filter(product_option::Column::ProductId.eq(p.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let mut pairs: Vec<(i32, String, String)> = values
-        .into_iter()
-        .filter_map(|val| {
-            let o = options.get(&val.option_id)?;
-            Some((o.position, o.code.clone(), val.code))
-        })
-        .collect();
-    pairs.sort();
-    let selection = browse::selection_query(pairs.iter().map(|(_, o, val)| (o, val)));
-    Ok(Some(CodeMatch {
-        slug,
+    let selection = browse::selection_query(v.values.iter().map(|(o, x)| {
+        let o = &p.options[*o as usize];
+        (&*o.code, &*o.values[*x as usize].code)
+    }));
+    Some(CodeMatch {
+        slug: p.texts[l].slug.to_string(),
         selection,
-        name,
-        sku: v.sku,
-        barcode: v.barcode,
-    }))
+        name: p.texts[l].name.to_string(),
+        sku: v.sku.to_string(),
+        barcode: v.barcode.as_deref().map(str::to_owned),
+    })
 }
 
 /// Display order of an attribute value: clothing sizes smallest first, numeric sizes by number,
@@ -358,91 +299,4 @@ fn value_order(code: &str, key: &str, position: i32) -> (u8, i64) {
         }
     }
     (2, i64::from(position))
-}
-
-/// Category names in a locale with the tree, for labels and trails.
-struct CategoryNames {
-    /// id → (name, slug).
-    names: BTreeMap<i64, (String, String)>,
-    tree: Categories,
-}
-
-impl CategoryNames {
-    async fn load<C: ConnectionTrait>(db: &C, locale: &str) -> Result<Self> {
-        let tree = Categories::load(db).await?;
-        let mut names: BTreeMap<i64, (String, String)> = BTreeMap::new();
-        for t in category_translation::Entity::find()
-            .filter(category_translation::Column::Locale.is_in([locale, "en"]))
-            .all(db)
-            .await?
-        {
-            if t.locale == locale || !names.contains_key(&t.category_id) {
-                names.insert(t.category_id, (t.name, t.slug));
-            }
-        }
-        for c in category::Entity::find().all(db).await? {
-            names
-                .entry(c.id)
-                .or_insert_with(|| (c.slug.clone(), c.slug.clone()));
-        }
-        Ok(CategoryNames { names, tree })
-    }
-
-    fn name(&self, id: i64) -> String {
-        self.names
-            .get(&id)
-            .map(|n| n.0.clone())
-            .unwrap_or_else(|| id.to_string())
-    }
-
-    /// `id` and its ancestors, root first (empty for an unknown id).
-    fn ancestors(&self, id: i64) -> Vec<i64> {
-        self.tree.path(id)
-    }
-}
-
-/// (option code, value code) → (position, label in `locale`, English fallback).
-async fn value_labels<C: ConnectionTrait>(
-    db: &C,
-    locale: &str,
-) -> Result<HashMap<(String, String), (i32, String)>> {
-    let options: HashMap<i64, String> = product_option::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|o| ATTRIBUTE_CODES.contains(&o.code.as_str()))
-        .map(|o| (o.id, o.code))
-        .collect();
-    let values: HashMap<i64, (String, String, i32)> = option_value::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|v| {
-            Some((
-                v.id,
-                (options.get(&v.option_id)?.clone(), v.code, v.position),
-            ))
-        })
-        .collect();
-    let mut out: HashMap<(String, String), (i32, String)> = HashMap::new();
-    let mut from_locale: HashMap<(String, String), bool> = HashMap::new();
-    for t in option_value_translation::Entity::find()
-        .filter(option_value_translation::Column::Locale.is_in([locale, "en"]))
-        .all(db)
-        .await?
-    {
-        let Some((code, value, position)) = values.get(&t.option_value_id) else {
-            continue;
-        };
-        let key = (code.clone(), value.clone());
-        let is_locale = t.locale == locale;
-        if is_locale || !from_locale.get(&key).copied().unwrap_or(false) {
-            let pos = out
-                .get(&key)
-                .map_or(*position, |(p, _)| (*p).min(*position));
-            out.insert(key.clone(), (pos, t.label));
-            from_locale.insert(key, is_locale);
-        }
-    }
-    Ok(out)
 }

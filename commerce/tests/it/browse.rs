@@ -19,7 +19,7 @@ async fn browse_the_demo_catalogue() {
     let (_dir, db) = demo_db().await;
 
     // Home: at least 8 top categories with counts that add up to the active products.
-    let home = browse::home(&db, "el").await.unwrap();
+    let home = browse::home(&commerce::test_support::catalogue(&db).await, "el");
     assert!(home.categories.len() >= 8);
     assert!(home.categories.iter().any(|c| c.name == "Παπούτσια"));
     let total: u64 = home.categories.iter().map(|c| c.product_count).sum();
@@ -33,43 +33,76 @@ async fn browse_the_demo_catalogue() {
         .iter()
         .find(|c| c.name == "Παπούτσια")
         .unwrap();
-    let asc = browse::category(&db, "el", &shoes.slug, 1, "price_asc")
-        .await
-        .unwrap();
+    let asc = browse::category(
+        &commerce::test_support::catalogue(&db).await,
+        "el",
+        &shoes.slug,
+        1,
+        "price_asc",
+    )
+    .unwrap();
     assert!(asc
         .products
         .windows(2)
         .all(|w| w[0].price_minor <= w[1].price_minor));
     assert_eq!(asc.total, shoes.product_count);
-    let desc = browse::category(&db, "el", &shoes.slug, 1, "price_desc")
-        .await
-        .unwrap();
+    let desc = browse::category(
+        &commerce::test_support::catalogue(&db).await,
+        "el",
+        &shoes.slug,
+        1,
+        "price_desc",
+    )
+    .unwrap();
     assert!(desc
         .products
         .windows(2)
         .all(|w| w[0].price_minor >= w[1].price_minor));
-    let last = browse::category(&db, "el", &shoes.slug, 10_000, "bogus")
-        .await
-        .unwrap();
+    let last = browse::category(
+        &commerce::test_support::catalogue(&db).await,
+        "el",
+        &shoes.slug,
+        10_000,
+        "bogus",
+    )
+    .unwrap();
     assert_eq!(last.page, last.pages);
     assert_eq!(last.sort, "newest");
     assert!(!last.products.is_empty());
 
     // An English slug opens the Greek page too (shared links keep working).
-    let en = browse::top_categories(&db, "en").await.unwrap();
+    let en = browse::top_categories(&commerce::test_support::catalogue(&db).await, "en");
     let first_en = &en[0];
-    let via_en_slug = browse::category(&db, "el", &first_en.slug, 1, "newest")
-        .await
-        .unwrap();
+    let via_en_slug = browse::category(
+        &commerce::test_support::catalogue(&db).await,
+        "el",
+        &first_en.slug,
+        1,
+        "newest",
+    )
+    .unwrap();
     assert_ne!(via_en_slug.category.slug, first_en.slug, "named in Greek");
 
     // Unknown slugs are NotFound, not errors.
     assert!(matches!(
-        browse::category(&db, "en", "nope", 1, "newest").await,
+        browse::category(
+            &commerce::test_support::catalogue(&db).await,
+            "en",
+            "nope",
+            1,
+            "newest"
+        ),
         Err(commerce::CommerceError::NotFound(_))
     ));
     assert!(matches!(
-        browse::product(&db, "en", "nope", &[]).await,
+        browse::product(
+            &db,
+            &commerce::test_support::catalogue(&db).await,
+            "en",
+            "nope",
+            &[]
+        )
+        .await,
         Err(commerce::CommerceError::NotFound(_))
     ));
 }
@@ -91,7 +124,15 @@ async fn variant_picker_and_availability() {
         .await
         .unwrap()
         .unwrap();
-    let page = browse::product(&db, "pl", &tr.slug, &[]).await.unwrap();
+    let page = browse::product(
+        &db,
+        &commerce::test_support::catalogue(&db).await,
+        "pl",
+        &tr.slug,
+        &[],
+    )
+    .await
+    .unwrap();
     assert_eq!(page.name, tr.name);
     assert!(!page.unmatched_selection);
     assert_eq!(page.availability.len(), 3, "WEB, ATH, KRK");
@@ -106,9 +147,15 @@ async fn variant_picker_and_availability() {
         .find(|v| !v.selected && v.combinable)
         .unwrap();
     let selection = browse::parse_selection(&other.query);
-    let chosen = browse::product(&db, "pl", &tr.slug, &selection)
-        .await
-        .unwrap();
+    let chosen = browse::product(
+        &db,
+        &commerce::test_support::catalogue(&db).await,
+        "pl",
+        &tr.slug,
+        &selection,
+    )
+    .await
+    .unwrap();
     assert!(!chosen.unmatched_selection);
     let chosen_size = chosen.options.iter().find(|o| o.code == "size").unwrap();
     assert_eq!(
@@ -125,8 +172,14 @@ async fn variant_picker_and_availability() {
     assert!(chosen.variant.vat_rate_bp > 0);
 
     // A combination that does not exist is flagged, and a real variant is still shown.
-    let odd = browse::product(&db, "pl", &tr.slug, &[("size".into(), "XXXXL".into())])
-        .await
-        .unwrap();
+    let odd = browse::product(
+        &db,
+        &commerce::test_support::catalogue(&db).await,
+        "pl",
+        &tr.slug,
+        &[("size".into(), "XXXXL".into())],
+    )
+    .await
+    .unwrap();
     assert!(odd.unmatched_selection);
 }

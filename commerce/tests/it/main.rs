@@ -3,6 +3,7 @@
 //! PostgreSQL database.
 
 mod browse;
+mod catalogue_live;
 mod demo_load;
 mod inventory;
 mod inventory_concurrency;

@@ -514,7 +514,11 @@ async fn check_code(
         ));
     }
     // With spaces around, as pasted.
-    match find_code(db, case.loc, &format!("  {q} ")).await.unwrap() {
+    match find_code(
+        &commerce::test_support::catalogue(db).await,
+        case.loc,
+        &format!("  {q} "),
+    ) {
         Some(m) => {
             let expected_name = cat.name(product_id, case.loc);
             if m.name != expected_name || m.selection != case.selection || m.sku != v.sku {
@@ -589,7 +593,7 @@ async fn relevance_over_the_demo_catalogue() {
     }
     // Codes that are not anyone's: no shortcut, no error.
     for q in ["5901234123457", "XX-9999-ZZ", "0000000000000"] {
-        if let Some(m) = find_code(&db, "en", q).await.unwrap() {
+        if let Some(m) = find_code(&commerce::test_support::catalogue(&db).await, "en", q) {
             failures.push(format!(
                 "«{q}» is no variant's code but find_code gave {m:?}"
             ));

@@ -94,14 +94,22 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
             .unwrap()
             .unwrap()
             .sku;
-        let code = commerce::search::page::find_code(&db, "en", &sku)
-            .await
-            .unwrap()
-            .expect("the variant is on sale");
+        let code = commerce::search::page::find_code(
+            &commerce::test_support::catalogue(&db).await,
+            "en",
+            &sku,
+        )
+        .expect("the variant is on sale");
         let selection = commerce::catalog::browse::parse_selection(&code.selection);
-        let page = commerce::catalog::browse::product(&db, "en", &code.slug, &selection)
-            .await
-            .unwrap();
+        let page = commerce::catalog::browse::product(
+            &db,
+            &commerce::test_support::catalogue(&db).await,
+            "en",
+            &code.slug,
+            &selection,
+        )
+        .await
+        .unwrap();
         assert_eq!(page.variant.id, level.variant_id, "{backend:?}");
         assert_eq!(at_athens(&page), Some(level.on_hand - 3), "{backend:?}");
 
@@ -130,9 +138,15 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
             .unwrap();
         assert_eq!(after.reserved, 1, "{backend:?}: units returned once");
         assert_eq!(after.on_hand, level.on_hand, "{backend:?}");
-        let page = commerce::catalog::browse::product(&db, "en", &code.slug, &selection)
-            .await
-            .unwrap();
+        let page = commerce::catalog::browse::product(
+            &db,
+            &commerce::test_support::catalogue(&db).await,
+            "en",
+            &code.slug,
+            &selection,
+        )
+        .await
+        .unwrap();
         assert_eq!(at_athens(&page), Some(level.on_hand - 1), "{backend:?}");
         let later_row = stock_reservation::Entity::find()
             .filter(stock_reservation::Column::OwnerId.eq(later.id))

@@ -14,7 +14,6 @@ mod sync;
 pub use query::{Hits, MAX_QUERY_WORDS};
 
 use std::{
-    collections::BTreeMap,
     path::{Path, PathBuf},
     sync::{Arc, Mutex, RwLock},
     time::{Duration, Instant},
@@ -31,7 +30,7 @@ use crate::search::{
 };
 use crate::{CommerceError, Result};
 
-use self::sync::{max_outbox_id, SyncState};
+use crate::outbox::Follower;
 
 /// Writer memory budget (tantivy requires ≥ 15 MB per thread).
 const WRITER_MEMORY: usize = 48 << 20;
@@ -59,7 +58,7 @@ pub struct SearchIndex {
     root: Option<PathBuf>,
     fields: Fields,
     live: RwLock<Arc<Live>>,
-    sync: tokio::sync::Mutex<SyncState>,
+    sync: tokio::sync::Mutex<Follower>,
     /// Name of this instance's row in `outbox_cursors`.
     consumer: String,
     /// Category id → ids root…id, for the category filter.
@@ -87,10 +86,7 @@ impl SearchIndex {
                     root: Some(root),
                     fields,
                     live: RwLock::new(Arc::new(live)),
-                    sync: tokio::sync::Mutex::new(SyncState {
-                        cursor: payload,
-                        gaps: BTreeMap::new(),
-                    }),
+                    sync: tokio::sync::Mutex::new(Follower::at(payload)),
                     consumer,
                     category_paths: Default::default(),
                 });
@@ -112,7 +108,7 @@ impl SearchIndex {
                     root: Some(root),
                     fields,
                     live: RwLock::new(Arc::new(live)),
-                    sync: tokio::sync::Mutex::new(SyncState::default()),
+                    sync: tokio::sync::Mutex::new(Follower::default()),
                     consumer,
                     category_paths: Default::default(),
                 });
@@ -134,7 +130,7 @@ impl SearchIndex {
             root: None,
             fields,
             live: RwLock::new(Arc::new(Self::create_live(None)?)),
-            sync: tokio::sync::Mutex::new(SyncState::default()),
+            sync: tokio::sync::Mutex::new(Follower::default()),
             consumer: "search-index@memory".into(),
             category_paths: Default::default(),
         });
@@ -254,7 +250,7 @@ impl SearchIndex {
         let started = Instant::now();
         let mut sync = self.sync.lock().await;
         // Everything up to here is in the database we are about to read.
-        let position = max_outbox_id(db).await?;
+        let position = crate::outbox::head(db).await?;
         let live = Self::create_live(self.root.as_deref())?;
         let cats = Categories::load(db).await?;
         self.remember_categories(&cats);
@@ -284,10 +280,7 @@ impl SearchIndex {
             &mut *self.live.write().unwrap_or_else(|e| e.into_inner()),
             Arc::new(live),
         );
-        *sync = SyncState {
-            cursor: position,
-            gaps: BTreeMap::new(),
-        };
+        *sync = Follower::at(position);
         drop(sync);
         self.remove_old_dirs(old);
         self.save_cursor(db, position).await?;

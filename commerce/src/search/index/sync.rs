@@ -1,51 +1,25 @@
-//! Following the outbox: each step reads the committed rows after the index's position,
-//! re-indexes the products they name and commits with the new position as payload. Ids that a
-//! still-open PostgreSQL transaction took are waited for ([`GAP_WAIT`]) before they are skipped.
+//! Following the outbox: each step reads the committed rows after the index's position
+//! ([`Follower`]), re-indexes the products they name and commits with the new position as
+//! payload.
 
-use std::{
-    collections::{BTreeMap, BTreeSet},
-    time::{Duration, Instant},
-};
+use std::collections::BTreeSet;
 
 use chrono::Utc;
 use sea_orm::{
-    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QuerySelect,
 };
 
 use super::{commit, write, SearchIndex};
 use crate::search::documents::{self, Categories};
 use crate::{
     entity::{outbox, outbox_cursor, variant},
-    outbox::topic,
+    outbox::{topic, Follower, Poll},
     Result,
 };
 
 /// Outbox rows read per sync step.
 const SYNC_BATCH: u64 = 1000;
-
-/// How long a missing outbox id is waited for (a PostgreSQL transaction that took the id but
-/// had not committed when later ids were read).
-const GAP_WAIT: Duration = Duration::from_secs(30);
-
-/// Outbox-following state, owned by whoever holds the sync lock.
-#[derive(Default)]
-pub(super) struct SyncState {
-    /// Highest outbox id seen.
-    pub(super) cursor: i64,
-    /// Ids below `cursor` not seen yet, with when they were first missed.
-    pub(super) gaps: BTreeMap<i64, Instant>,
-}
-
-impl SyncState {
-    /// Position to resume from after a restart: nothing below it is missing.
-    pub(super) fn safe_position(&self) -> i64 {
-        self.gaps
-            .keys()
-            .next()
-            .map_or(self.cursor, |g| (g - 1).min(self.cursor))
-    }
-}
 
 impl SearchIndex {
     /// Applies the outbox rows written since the last call: re-indexes the products they name.
@@ -63,80 +37,49 @@ impl SearchIndex {
 
     pub(super) async fn sync_step(&self, db: &DatabaseConnection) -> Result<usize> {
         let mut sync = self.sync.lock().await;
-        // Notices this index has not applied were deleted (it was away longer than the outbox
-        // keeps them): only a rebuild brings it up to date.
-        let pruned = crate::outbox::pruned_through(db).await?;
-        if sync.cursor < pruned {
-            tracing::warn!(
-                position = sync.cursor,
-                pruned,
-                "search index is behind the pruned outbox; rebuilding"
-            );
-            drop(sync);
-            self.rebuild(db).await?;
-            return Ok(0);
-        }
-        let mut rows = outbox::Entity::find()
-            .filter(outbox::Column::Id.gt(sync.cursor))
-            .order_by_asc(outbox::Column::Id)
-            .limit(SYNC_BATCH)
-            .all(db)
-            .await?;
-        let batch_len = rows.len();
-        if !sync.gaps.is_empty() {
-            let gap_ids: Vec<i64> = sync.gaps.keys().copied().collect();
-            rows.extend(
-                outbox::Entity::find()
-                    .filter(outbox::Column::Id.is_in(gap_ids))
-                    .all(db)
-                    .await?,
-            );
-        }
-        // Ids skipped between the cursor and what we read may belong to transactions that have
-        // not committed yet: wait for them a while.
-        let now = Instant::now();
-        let mut expected = sync.cursor + 1;
-        for r in rows.iter().take(batch_len) {
-            for missing in expected..r.id {
-                if r.id - expected < 10_000 {
-                    sync.gaps.insert(missing, now);
-                }
+        let before = sync.safe_position();
+        let (rows, read) = match sync.poll(db, SYNC_BATCH).await? {
+            // Notices this index has not applied were deleted (it was away longer than the
+            // outbox keeps them): only a rebuild brings it up to date.
+            Poll::Pruned => {
+                tracing::warn!(
+                    position = sync.safe_position(),
+                    "search index is behind the pruned outbox; rebuilding"
+                );
+                drop(sync);
+                self.rebuild(db).await?;
+                return Ok(0);
             }
-            expected = r.id + 1;
-        }
-        for r in &rows {
-            sync.gaps.remove(&r.id);
-        }
-        sync.gaps
-            .retain(|_, since| now.duration_since(*since) < GAP_WAIT);
+            Poll::Rows { rows, read } => (rows, read),
+        };
         if rows.is_empty() {
             return Ok(0);
         }
-        let new_cursor = rows
-            .iter()
-            .map(|r| r.id)
-            .max()
-            .unwrap_or(sync.cursor)
-            .max(sync.cursor);
-
         if rows.iter().any(|r| r.topic == topic::SEARCH_REBUILD) {
             drop(sync);
             self.rebuild(db).await?;
-            return Ok(batch_len);
+            return Ok(read);
         }
-        let cats = Categories::load(db).await?;
-        let products = affected_products(db, &cats, &rows).await?;
-        self.remember_categories(&cats);
-        let docs = documents::load(db, &cats, &products).await?;
-        sync.cursor = new_cursor;
         let live = self.current();
-        // Delete every named product, then add back the active ones: an upsert.
-        write(&live, self.fields, products, docs).await?;
+        let applied = async {
+            let cats = Categories::load(db).await?;
+            let products = affected_products(db, &cats, &rows).await?;
+            self.remember_categories(&cats);
+            let docs = documents::load(db, &cats, &products).await?;
+            // Delete every named product, then add back the active ones: an upsert.
+            write(&live, self.fields, products, docs).await
+        }
+        .await;
+        if let Err(e) = applied {
+            // Not applied: these rows are read again next time.
+            *sync = Follower::at(before);
+            return Err(e);
+        }
         let position = sync.safe_position();
         commit(&live, position).await?;
         drop(sync);
         self.save_cursor(db, position).await?;
-        Ok(batch_len)
+        Ok(read)
     }
 
     pub(super) async fn save_cursor(&self, db: &DatabaseConnection, position: i64) -> Result<()> {
@@ -157,18 +100,6 @@ impl SearchIndex {
         .await?;
         Ok(())
     }
-}
-
-pub(super) async fn max_outbox_id<C: ConnectionTrait>(db: &C) -> Result<i64> {
-    let max: Option<Option<i64>> = outbox::Entity::find()
-        .select_only()
-        .column_as(outbox::Column::Id.max(), "m")
-        .into_tuple()
-        .one(db)
-        .await?;
-    // After pruning the table may be empty; the position is then where pruning stopped.
-    let pruned = crate::outbox::pruned_through(db).await?;
-    Ok(max.flatten().unwrap_or(0).max(pruned))
 }
 
 /// Product ids named by outbox rows (variants and categories resolved to their products).

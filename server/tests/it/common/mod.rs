@@ -77,10 +77,9 @@ impl TestApp {
         let db = commerce::db::connect(&testdb.url).await.expect("connect");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let search = commerce::search::SearchIndex::open(&db, &data_dir)
+        let state = server::state(db.clone(), data_dir, addr, web)
             .await
-            .expect("open the search index");
-        let state = server::state(db.clone(), search, data_dir, addr, web);
+            .expect("open the search index and load the catalogue");
         let (tx, rx) = oneshot::channel::<()>();
         let handle = tokio::spawn(async move {
             server::serve(listener, state, async {

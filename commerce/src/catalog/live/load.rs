@@ -1,0 +1,460 @@
+//! Reading the catalogue from the database into the read model: every active product, or the
+//! ones an outbox batch names, with a handful of batched queries (never one per product).
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
+
+use sea_orm::{
+    sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+
+use super::snapshot::{
+    Cat, CatText, Categories, Image, Labels, OptionValue, Places, Product, ProductOption, Text,
+    Variant,
+};
+use crate::{
+    entity::{
+        category, category_translation, enums::ProductStatus, location, option_value,
+        option_value_translation, product, product_image, product_option, product_translation,
+        stock_level, store, variant, variant_option_value, vat_rate,
+    },
+    locale::Locale,
+    Result,
+};
+
+/// Ids per `IN (…)` list.
+const CHUNK: usize = 500;
+
+/// Index of a locale code in [`Locale::ALL`] (`None` for a code the shop does not have).
+pub(crate) fn locale_index(code: &str) -> Option<usize> {
+    Locale::ALL.iter().position(|l| l.code() == code)
+}
+
+/// Shares repeated short strings (option and value codes, labels, brands, currencies) between
+/// products: a 100k-product catalogue has a few thousand distinct ones.
+#[derive(Default)]
+pub(super) struct Interner {
+    strs: HashSet<Arc<str>>,
+    labels: HashSet<Labels>,
+}
+
+impl Interner {
+    pub(super) fn str(&mut self, s: &str) -> Arc<str> {
+        if let Some(found) = self.strs.get(s) {
+            return found.clone();
+        }
+        let new: Arc<str> = Arc::from(s);
+        self.strs.insert(new.clone());
+        new
+    }
+
+    fn labels(&mut self, labels: [Arc<str>; 3]) -> Labels {
+        let new: Labels = Arc::new(labels);
+        if let Some(found) = self.labels.get(&new) {
+            return found.clone();
+        }
+        self.labels.insert(new.clone());
+        new
+    }
+}
+
+/// Runs `load` for every chunk of `ids`, or once for all rows when `ids` is `None`.
+async fn chunked<T, F, Fut>(ids: Option<&[i64]>, mut load: F) -> Result<Vec<T>>
+where
+    F: FnMut(Option<Vec<i64>>) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<T>>>,
+{
+    match ids {
+        None => load(None).await,
+        Some(ids) => {
+            let mut out = Vec::new();
+            for chunk in ids.chunks(CHUNK) {
+                out.extend(load(Some(chunk.to_vec())).await?);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// The active products among `ids` (all active products when `None`), keyed by id. A product
+/// missing from the result is not (or no longer) shown in the shop.
+pub(super) async fn products<C: ConnectionTrait>(
+    db: &C,
+    ids: Option<&[i64]>,
+    strings: &mut Interner,
+) -> Result<HashMap<i64, Product>> {
+    let full = ids.is_none();
+    let rows: Vec<product::Model> = chunked(ids, |chunk| async move {
+        let mut q =
+            product::Entity::find().filter(product::Column::Status.eq(ProductStatus::Active));
+        if let Some(chunk) = chunk {
+            q = q.filter(product::Column::Id.is_in(chunk));
+        }
+        Ok(q.all(db).await?)
+    })
+    .await?;
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    // A full load reads the other tables whole (no IN lists).
+    let scope: Option<&[i64]> = if full { None } else { Some(&ids) };
+
+    let translations: Vec<(i64, String, String, String)> = chunked(scope, |chunk| async move {
+        let mut q = product_translation::Entity::find().select_only().columns([
+            product_translation::Column::ProductId,
+            product_translation::Column::Locale,
+            product_translation::Column::Name,
+            product_translation::Column::Slug,
+        ]);
+        if let Some(chunk) = chunk {
+            q = q.filter(product_translation::Column::ProductId.is_in(chunk));
+        }
+        Ok(q.into_tuple().all(db).await?)
+    })
+    .await?;
+
+    let options: Vec<product_option::Model> = chunked(scope, |chunk| async move {
+        let mut q = product_option::Entity::find();
+        if let Some(chunk) = chunk {
+            q = q.filter(product_option::Column::ProductId.is_in(chunk));
+        }
+        Ok(q.all(db).await?)
+    })
+    .await?;
+    let option_ids: Vec<i64> = options.iter().map(|o| o.id).collect();
+    let option_scope = scope.map(|_| option_ids.as_slice());
+    let values: Vec<option_value::Model> = chunked(option_scope, |chunk| async move {
+        let mut q = option_value::Entity::find();
+        if let Some(chunk) = chunk {
+            q = q.filter(option_value::Column::OptionId.is_in(chunk));
+        }
+        Ok(q.all(db).await?)
+    })
+    .await?;
+    let value_ids: Vec<i64> = values.iter().map(|v| v.id).collect();
+    let value_scope = scope.map(|_| value_ids.as_slice());
+    let labels: Vec<(i64, String, String)> = chunked(value_scope, |chunk| async move {
+        let mut q = option_value_translation::Entity::find()
+            .select_only()
+            .columns([
+                option_value_translation::Column::OptionValueId,
+                option_value_translation::Column::Locale,
+                option_value_translation::Column::Label,
+            ]);
+        if let Some(chunk) = chunk {
+            q = q.filter(option_value_translation::Column::OptionValueId.is_in(chunk));
+        }
+        Ok(q.into_tuple().all(db).await?)
+    })
+    .await?;
+
+    let variants: Vec<variant::Model> = chunked(scope, |chunk| async move {
+        let mut q = variant::Entity::find().filter(variant::Column::Active.eq(true));
+        if let Some(chunk) = chunk {
+            q = q.filter(variant::Column::ProductId.is_in(chunk));
+        }
+        Ok(q.all(db).await?)
+    })
+    .await?;
+    let variant_ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
+    let variant_scope = scope.map(|_| variant_ids.as_slice());
+    let links: Vec<(i64, i64)> = chunked(variant_scope, |chunk| async move {
+        let mut q = variant_option_value::Entity::find().select_only().columns([
+            variant_option_value::Column::VariantId,
+            variant_option_value::Column::OptionValueId,
+        ]);
+        if let Some(chunk) = chunk {
+            q = q.filter(variant_option_value::Column::VariantId.is_in(chunk));
+        }
+        Ok(q.into_tuple().all(db).await?)
+    })
+    .await?;
+    let stocked: Vec<(i64, i64)> = chunked(variant_scope, |chunk| async move {
+        let mut q = stock_level::Entity::find()
+            .select_only()
+            .columns([
+                stock_level::Column::VariantId,
+                stock_level::Column::LocationId,
+            ])
+            .filter(Expr::cust("on_hand - reserved > 0"));
+        if let Some(chunk) = chunk {
+            q = q.filter(stock_level::Column::VariantId.is_in(chunk));
+        }
+        Ok(q.into_tuple().all(db).await?)
+    })
+    .await?;
+    let images: Vec<product_image::Model> = chunked(scope, |chunk| async move {
+        let mut q = product_image::Entity::find();
+        if let Some(chunk) = chunk {
+            q = q.filter(product_image::Column::ProductId.is_in(chunk));
+        }
+        Ok(q.all(db).await?)
+    })
+    .await?;
+
+    Ok(assemble(
+        rows,
+        Assembly {
+            translations,
+            options,
+            values,
+            labels,
+            variants,
+            links,
+            stocked,
+            images,
+        },
+        strings,
+    ))
+}
+
+/// The rows of one load, before they are put together per product.
+struct Assembly {
+    translations: Vec<(i64, String, String, String)>,
+    options: Vec<product_option::Model>,
+    values: Vec<option_value::Model>,
+    labels: Vec<(i64, String, String)>,
+    variants: Vec<variant::Model>,
+    links: Vec<(i64, i64)>,
+    stocked: Vec<(i64, i64)>,
+    images: Vec<product_image::Model>,
+}
+
+fn assemble(
+    rows: Vec<product::Model>,
+    a: Assembly,
+    strings: &mut Interner,
+) -> HashMap<i64, Product> {
+    let wanted: HashSet<i64> = rows.iter().map(|p| p.id).collect();
+    // Texts per product and locale.
+    let mut texts: HashMap<i64, [Option<(String, String)>; 3]> = HashMap::new();
+    for (product_id, locale, name, slug) in a.translations {
+        if let Some(i) = locale_index(&locale) {
+            texts.entry(product_id).or_default()[i] = Some((name, slug));
+        }
+    }
+    // Value labels per locale, English where untranslated, else the code.
+    let mut value_labels: HashMap<i64, [Option<String>; 3]> = HashMap::new();
+    for (value_id, locale, label) in a.labels {
+        if let Some(i) = locale_index(&locale) {
+            value_labels.entry(value_id).or_default()[i] = Some(label);
+        }
+    }
+    let mut values_by_option: HashMap<i64, Vec<option_value::Model>> = HashMap::new();
+    for v in a.values {
+        values_by_option.entry(v.option_id).or_default().push(v);
+    }
+    let mut options_by_product: HashMap<i64, Vec<product_option::Model>> = HashMap::new();
+    for o in a.options {
+        options_by_product.entry(o.product_id).or_default().push(o);
+    }
+    let mut values_of_variant: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (variant_id, value_id) in a.links {
+        values_of_variant
+            .entry(variant_id)
+            .or_default()
+            .push(value_id);
+    }
+    let mut stocked_at: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (variant_id, location_id) in a.stocked {
+        stocked_at.entry(variant_id).or_default().push(location_id);
+    }
+    let mut variants_by_product: HashMap<i64, Vec<variant::Model>> = HashMap::new();
+    for v in a.variants {
+        variants_by_product.entry(v.product_id).or_default().push(v);
+    }
+    let mut images_by_product: HashMap<i64, Vec<product_image::Model>> = HashMap::new();
+    for i in a.images {
+        images_by_product.entry(i.product_id).or_default().push(i);
+    }
+
+    let mut out = HashMap::with_capacity(rows.len());
+    for p in rows {
+        if !wanted.contains(&p.id) {
+            continue;
+        }
+        let own = texts.remove(&p.id).unwrap_or_default();
+        let fallback = own[0]
+            .clone()
+            .or_else(|| own.iter().flatten().next().cloned())
+            .unwrap_or_else(|| (p.slug.clone(), p.slug.clone()));
+        let texts: [Text; 3] = std::array::from_fn(|i| {
+            let (name, slug) = own[i].clone().unwrap_or_else(|| fallback.clone());
+            Text {
+                name: name.into(),
+                slug: slug.into(),
+                own: own[i].is_some(),
+            }
+        });
+
+        let mut options = options_by_product.remove(&p.id).unwrap_or_default();
+        options.sort_by_key(|o| (o.position, o.id));
+        let options: Vec<ProductOption> = options
+            .into_iter()
+            .map(|o| {
+                let mut values = values_by_option.remove(&o.id).unwrap_or_default();
+                values.sort_by_key(|v| (v.position, v.id));
+                ProductOption {
+                    id: o.id,
+                    code: strings.str(&o.code),
+                    values: values
+                        .into_iter()
+                        .map(|v| {
+                            let own = value_labels.get(&v.id);
+                            let mut label = |i: usize| -> Arc<str> {
+                                let l = own.and_then(|l| l[i].as_deref().or(l[0].as_deref()));
+                                strings.str(l.unwrap_or(&v.code))
+                            };
+                            let labels = [label(0), label(1), label(2)];
+                            OptionValue {
+                                id: v.id,
+                                code: strings.str(&v.code),
+                                position: v.position,
+                                labels: strings.labels(labels),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        // (option index, value index) of a value id.
+        let mut value_place: HashMap<i64, (u16, u16)> = HashMap::new();
+        for (oi, o) in options.iter().enumerate() {
+            for (vi, v) in o.values.iter().enumerate() {
+                value_place.insert(v.id, (oi as u16, vi as u16));
+            }
+        }
+
+        let mut variants = variants_by_product.remove(&p.id).unwrap_or_default();
+        variants.sort_by_key(|v| (v.position, v.id));
+        let mut stocked = Vec::with_capacity(variants.len());
+        let variants: Vec<Variant> = variants
+            .into_iter()
+            .map(|v| {
+                let mut values: Vec<(u16, u16)> = values_of_variant
+                    .get(&v.id)
+                    .map(|ids| {
+                        ids.iter()
+                            .filter_map(|id| value_place.get(id).copied())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                values.sort_unstable();
+                let mut at = stocked_at.remove(&v.id).unwrap_or_default();
+                at.sort_unstable();
+                stocked.push(at.into_boxed_slice());
+                Variant {
+                    id: v.id,
+                    sku: v.sku.into(),
+                    barcode: v.barcode.map(Into::into),
+                    price_minor: v.price_minor,
+                    compare_at_minor: v.compare_at_minor,
+                    currency: strings.str(&v.currency),
+                    position: v.position,
+                    low_stock_threshold: v.low_stock_threshold,
+                    values: values.into_boxed_slice(),
+                }
+            })
+            .collect();
+
+        let mut images = images_by_product.remove(&p.id).unwrap_or_default();
+        images.sort_by_key(|i| (i.position, i.id));
+        let images = images
+            .into_iter()
+            .map(|i| Image {
+                path: i.path.into(),
+                width: i.width,
+                height: i.height,
+                alt: i.alt.map(Into::into),
+            })
+            .collect();
+
+        out.insert(
+            p.id,
+            Product {
+                id: p.id,
+                category_id: p.category_id,
+                slug: p.slug.into(),
+                vat_rate_id: p.vat_rate_id,
+                brand: p.brand.as_deref().map(|b| strings.str(b)),
+                created_at: p.created_at.timestamp_micros(),
+                texts,
+                options: options.into_boxed_slice(),
+                variants: variants.into_boxed_slice(),
+                images,
+                stocked: stocked.into_boxed_slice(),
+            },
+        );
+    }
+    out
+}
+
+/// The category tree with names, slugs and descriptions in every locale.
+pub(super) async fn categories<C: ConnectionTrait>(db: &C) -> Result<Categories> {
+    let cats = category::Entity::find()
+        .order_by_asc(category::Column::Position)
+        .order_by_asc(category::Column::Id)
+        .all(db)
+        .await?;
+    let mut own: HashMap<i64, [Option<(String, String, String)>; 3]> = HashMap::new();
+    for t in category_translation::Entity::find().all(db).await? {
+        if let Some(i) = locale_index(&t.locale) {
+            own.entry(t.category_id).or_default()[i] = Some((t.name, t.slug, t.description));
+        }
+    }
+    let cats = cats
+        .into_iter()
+        .map(|c| {
+            let own = own.remove(&c.id).unwrap_or_default();
+            let texts = std::array::from_fn(|i| {
+                let found = own[i].clone().or_else(|| own[0].clone());
+                let (name, slug, description) =
+                    found.unwrap_or_else(|| (c.slug.clone(), c.slug.clone(), String::new()));
+                CatText {
+                    name: name.into(),
+                    slug: slug.into(),
+                    description: description.into(),
+                    own: own[i].is_some(),
+                }
+            });
+            Cat {
+                id: c.id,
+                parent_id: c.parent_id,
+                slug: c.slug.into(),
+                texts,
+            }
+        })
+        .collect();
+    Ok(Categories::new(cats))
+}
+
+/// Locations, stores and VAT rates.
+pub(super) async fn places<C: ConnectionTrait>(db: &C) -> Result<Places> {
+    let locations = location::Entity::find()
+        .order_by_desc(location::Column::ShipsOnline)
+        .order_by_asc(location::Column::Id)
+        .all(db)
+        .await?;
+    let stores = store::Entity::find()
+        .order_by_asc(store::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let vat = vat_rate::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v.rate_bp))
+        .collect();
+    Ok(Places {
+        locations,
+        stores,
+        vat,
+    })
+}
