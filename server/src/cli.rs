@@ -67,6 +67,11 @@ pub enum Command {
         /// Load it even though the database already holds staff accounts or products.
         #[arg(long)]
         force: bool,
+        /// Grow the catalogue to this many products (the demo's few hundred, then generated
+        /// ones: realistic names in three languages, variants, prices, opening stock), to see
+        /// the shop at 10k or 100k products.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        products: Option<u64>,
     },
     /// Rebuild the search index from the database (a running server is asked to do it).
     Reindex,
@@ -123,10 +128,13 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
                 commerce::db::redact(&config.database_url)
             );
         }
-        Command::Demo { force } => {
+        Command::Demo { force, products } => {
             let (config, db) = open(&cli).await?;
             let report = demo::load_with(&db, &config.data_dir, *force).await?;
             print_demo(&report);
+            if let Some(wanted) = *products {
+                grow_catalogue(&db, wanted).await?;
+            }
         }
         Command::Reindex => {
             let (config, db) = open(&cli).await?;
@@ -231,6 +239,29 @@ pub async fn run(cli: Cli) -> Result<(), Fatal> {
             crate::serve(listener, state, shutdown_signal()).await?;
         }
     }
+    Ok(())
+}
+
+/// Adds generated products until the shop has `wanted` (once: a catalogue already grown is
+/// left as it is).
+async fn grow_catalogue(db: &sea_orm::DatabaseConnection, wanted: u64) -> Result<(), Fatal> {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let generated = demo::bulk::already_generated(db).await?;
+    let have = commerce::entity::product::Entity::find().count(db).await?;
+    if generated > 0 {
+        println!("The catalogue was grown before ({have} products); nothing added.");
+        return Ok(());
+    }
+    if wanted <= have {
+        println!("The shop already has {have} products.");
+        return Ok(());
+    }
+    println!("Generating {} products…", wanted - have);
+    let g = demo::bulk::generate(db, (wanted - have) as usize, 7).await?;
+    println!(
+        "Added {} products and {} variants in {:.1} s; the shop has {wanted} products.",
+        g.products, g.variants, g.seconds
+    );
     Ok(())
 }
 

@@ -15,6 +15,7 @@
 //! [`ACCOUNTS_FILE`] in the data folder (readable by its owner only), where the operator finds
 //! them again.
 
+pub mod bulk;
 pub mod content;
 pub mod images;
 

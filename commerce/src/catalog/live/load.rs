@@ -400,7 +400,9 @@ pub(super) async fn categories<C: ConnectionTrait>(db: &C) -> Result<Categories>
         .order_by_asc(category::Column::Id)
         .all(db)
         .await?;
-    let mut own: HashMap<i64, [Option<(String, String, String)>; 3]> = HashMap::new();
+    /// (name, slug, description) per locale.
+    type Texts = [Option<(String, String, String)>; 3];
+    let mut own: HashMap<i64, Texts> = HashMap::new();
     for t in category_translation::Entity::find().all(db).await? {
         if let Some(i) = locale_index(&t.locale) {
             own.entry(t.category_id).or_default()[i] = Some((t.name, t.slug, t.description));
