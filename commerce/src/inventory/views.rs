@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Statement, Value,
 };
 
 use super::find_variant_by_code;
@@ -12,8 +13,8 @@ use crate::{
     entity::{
         category, category_translation,
         enums::{DocumentType, TransferStatus},
-        location, option_value_translation, order, product, product_translation, return_request,
-        staff_user, stock_count, stock_level, stock_movement, stock_receipt, stock_transfer,
+        location, option_value_translation, order, product_translation, return_request, staff_user,
+        stock_count, stock_level, stock_movement, stock_receipt, stock_transfer,
         stock_transfer_line, store, variant, variant_option_value,
     },
     error::Problem,
@@ -206,10 +207,37 @@ pub async fn incoming<C: ConnectionTrait>(conn: &C) -> Result<HashMap<(i64, i64)
 }
 
 /// Stock by variant and location, filtered, a page at a time. Only active variants are listed
-/// unless the query is the exact code of an inactive one.
+/// unless the query is the exact code (SKU or barcode) of an inactive one.
+///
+/// The database filters, counts, orders and pages; only the [`PAGE_SIZE`] rows of the page get
+/// their labels, levels and cells built. The filters, as SQL over `variants`:
+/// - active, unless `q` is a variant's exact code ([`find_variant_by_code`]): then that variant
+///   alone (category and text do not apply);
+/// - category: the product's category is the chosen one or below it;
+/// - low only: `EXISTS` a shown location (the chosen one, else any) where available
+///   (`on_hand − reserved`, 0 without a `stock_levels` row) ≤ the threshold (the variant's own,
+///   else the location's default): `locations LEFT JOIN stock_levels` with `COALESCE`;
+/// - text: the SKU starts with `q` (upper-cased, `LIKE` with `%` and `_` escaped), or every
+///   folded word of `q` (lower case, no accents, final sigma folded, as the search index folds)
+///   is found in the shown product name (the page's locale, else English, else any translation,
+///   else the SKU) or in one of the variant's shown option labels.
+///
+/// The word match runs in the database too, so a common word does not bring a large
+/// catalogue's variants into memory: each folded word becomes a pattern in which every letter
+/// is the class of all letters that fold to it (`e` → `[eEèéêëĘę…]`, `σ` → `[σΣς]`), a `GLOB` on
+/// SQLite and a regular expression (`~`) on PostgreSQL. Names and labels are matched per
+/// product and per option value (uncorrelated subqueries, each read once per query), not per
+/// variant. Unlike the search index, a letter that folds into two (`æ` → `ae`, `ß` → `ss`)
+/// is not matched through its folding, and names are compared as stored (not NFC-normalised).
+///
+/// Order: the shown product name lower-cased by the database, then SKU (code-point order on
+/// both backends). SQLite's `lower` only folds ASCII, so there a name starting with a
+/// non-ASCII capital (`Ż`, `Π`) sorts by its stored form; PostgreSQL lower-cases it as the
+/// database's character type does.
 ///
 /// # Errors
-/// [`CommerceError::Validation`] for an unknown location (`location`).
+/// [`CommerceError::Validation`] for an unknown location (`location`) or category
+/// (`category`).
 pub async fn stock<C: ConnectionTrait>(
     conn: &C,
     locale: &str,
@@ -230,75 +258,108 @@ pub async fn stock<C: ConnectionTrait>(
     } else {
         find_variant_by_code(conn, q).await?
     };
-    let mut labels = match &exact {
-        Some(v) => variant_labels(conn, locale, Some(&[v.id])).await?,
-        None => variant_labels(conn, locale, None).await?,
+    let rows = match &exact {
+        Some(v) => Rows::Exact(v.id),
+        None => Rows::Search {
+            categories: match query.category_id {
+                Some(cat) => Some(super::category_subtree(conn, cat, "category").await?),
+                None => None,
+            },
+            text: (!q.is_empty()).then(|| {
+                use crate::search::analysis::{fold_analyzer, terms};
+                let words: BTreeSet<String> = terms(&mut fold_analyzer(), q).into_iter().collect();
+                (q.to_uppercase(), words.into_iter().collect())
+            }),
+        },
     };
-    if exact.is_none() {
-        labels.retain(|_, l| l.active);
-        if let Some(cat) = query.category_id {
-            let ids = super::category_subtree(conn, cat, "category").await?;
-            let products: BTreeSet<i64> = product::Entity::find()
-                .filter(product::Column::CategoryId.is_in(ids))
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|p| p.id)
-                .collect();
-            labels.retain(|_, l| products.contains(&l.product_id));
-        }
-        if !q.is_empty() {
-            use crate::search::analysis::{fold_analyzer, terms};
-            let mut analyzer = fold_analyzer();
-            let words = terms(&mut analyzer, q);
-            let sku_prefix = q.to_uppercase();
-            labels.retain(|_, l| {
-                l.sku.starts_with(&sku_prefix)
-                    || (!words.is_empty() && {
-                        let hay =
-                            terms(&mut analyzer, &format!("{} {}", l.product, l.options)).join(" ");
-                        words.iter().all(|w| hay.contains(w.as_str()))
-                    })
-            });
-        }
-    }
-    let levels: HashMap<(i64, i64), stock_level::Model> = stock_level::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|l| ((l.location_id, l.variant_id), l))
-        .collect();
-    let incoming = incoming(conn).await?;
-    let mut rows: Vec<StockRow> = labels
-        .into_values()
-        .map(|label| {
-            let cells = shown
-                .iter()
-                .map(|loc| {
-                    cell(
-                        &label,
-                        loc,
-                        levels.get(&(loc.id, label.variant_id)),
-                        &incoming,
-                    )
-                })
-                .collect();
-            StockRow { label, cells }
-        })
-        .filter(|r| !query.low_only || r.cells.iter().any(|c| c.low))
-        .collect();
-    rows.sort_by(|a, b| {
-        (a.label.product.to_lowercase(), &a.label.sku)
-            .cmp(&(b.label.product.to_lowercase(), &b.label.sku))
-    });
-    let total = rows.len() as u64;
+    let filter = StockFilter {
+        locale,
+        location_id: query.location_id,
+        low_only: query.low_only,
+        rows,
+    };
+    let backend = conn.get_database_backend();
+
+    let mut count = Sql::new(backend);
+    count.text("SELECT COUNT(*) AS n FROM variants v");
+    filter.push_where(&mut count);
+    let total = match conn.query_one(count.statement()).await? {
+        Some(row) => u64::try_from(row.try_get::<i64>("", "n")?).unwrap_or(0),
+        None => 0,
+    };
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = query.page.clamp(1, pages);
-    let rows = rows
-        .into_iter()
-        .skip(((page - 1) * PAGE_SIZE) as usize)
-        .take(PAGE_SIZE as usize)
-        .collect();
+
+    let ids: Vec<i64> = if total == 0 {
+        Vec::new()
+    } else {
+        let (c, sku) = match backend {
+            DbBackend::Postgres => (" COLLATE \"C\"", "v.sku COLLATE \"C\""),
+            _ => ("", "v.sku"),
+        };
+        let mut select = Sql::new(backend);
+        select
+            .text(
+                "SELECT v.id AS id FROM variants v \
+                 LEFT JOIN product_translations tl \
+                 ON tl.product_id = v.product_id AND tl.locale = ",
+            )
+            .bind(locale)
+            .text(
+                " LEFT JOIN product_translations te \
+                 ON te.product_id = v.product_id AND te.locale = 'en'",
+            );
+        filter.push_where(&mut select);
+        select
+            .text(&format!(
+                " ORDER BY lower(COALESCE(tl.name, te.name, (SELECT t.name \
+                 FROM product_translations t WHERE t.product_id = v.product_id \
+                 ORDER BY t.id LIMIT 1), v.sku)){c}, {sku}, v.id LIMIT "
+            ))
+            .bind(PAGE_SIZE as i64)
+            .text(" OFFSET ")
+            .bind(((page - 1) * PAGE_SIZE) as i64);
+        conn.query_all(select.statement())
+            .await?
+            .iter()
+            .map(|r| r.try_get::<i64>("", "id"))
+            .collect::<std::result::Result<_, _>>()?
+    };
+
+    let rows = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let mut labels = variant_labels(conn, locale, Some(&ids)).await?;
+        let mut levels = stock_level::Entity::find()
+            .filter(stock_level::Column::VariantId.is_in(ids.iter().copied()));
+        if let Some(loc) = query.location_id {
+            levels = levels.filter(stock_level::Column::LocationId.eq(loc));
+        }
+        let levels: HashMap<(i64, i64), stock_level::Model> = levels
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|l| ((l.location_id, l.variant_id), l))
+            .collect();
+        let incoming = incoming(conn).await?;
+        ids.iter()
+            .filter_map(|id| labels.remove(id))
+            .map(|label| {
+                let cells = shown
+                    .iter()
+                    .map(|loc| {
+                        cell(
+                            &label,
+                            loc,
+                            levels.get(&(loc.id, label.variant_id)),
+                            &incoming,
+                        )
+                    })
+                    .collect();
+                StockRow { label, cells }
+            })
+            .collect()
+    };
     Ok(StockPage {
         locations: shown,
         rows,
@@ -307,6 +368,253 @@ pub async fn stock<C: ConnectionTrait>(
         pages,
         exact_code: exact.is_some(),
     })
+}
+
+/// Which variants the stock page lists, before the low-stock filter.
+enum Rows {
+    /// The variant whose exact code was asked for, active or not.
+    Exact(i64),
+    /// Active variants, optionally in these categories and matching (SKU prefix, folded words).
+    Search {
+        categories: Option<BTreeSet<i64>>,
+        text: Option<(String, Vec<String>)>,
+    },
+}
+
+/// The stock page's filter, written as the `WHERE` clause over `variants v`.
+struct StockFilter<'a> {
+    locale: &'a str,
+    location_id: Option<i64>,
+    low_only: bool,
+    rows: Rows,
+}
+
+impl StockFilter<'_> {
+    fn push_where(&self, sql: &mut Sql) {
+        sql.text(" WHERE ");
+        match &self.rows {
+            Rows::Exact(id) => {
+                sql.text("v.id = ").bind(*id);
+            }
+            Rows::Search { categories, text } => {
+                sql.text("v.active = ").bind(true);
+                if let Some(cats) = categories {
+                    sql.text(" AND v.product_id IN (SELECT p.id FROM products p WHERE ");
+                    sql.is_in("p.category_id", cats);
+                    sql.text(")");
+                }
+                if let Some((sku_prefix, words)) = text {
+                    sql.text(" AND (v.sku LIKE ")
+                        .bind(format!("{}%", escape_like(sku_prefix)))
+                        .text(" ESCAPE '\\'");
+                    for (i, word) in words.iter().enumerate() {
+                        sql.text(if i == 0 { " OR (" } else { " AND " });
+                        self.push_word(sql, categories.as_ref(), word);
+                    }
+                    if !words.is_empty() {
+                        sql.text(")");
+                    }
+                    sql.text(")");
+                }
+            }
+        }
+        if self.low_only {
+            sql.text(
+                " AND EXISTS (SELECT 1 FROM locations l LEFT JOIN stock_levels sl \
+                 ON sl.location_id = l.id AND sl.variant_id = v.id WHERE ",
+            );
+            if let Some(loc) = self.location_id {
+                sql.text("l.id = ").bind(loc).text(" AND ");
+            }
+            sql.text(
+                "COALESCE(sl.on_hand - sl.reserved, 0) \
+                 <= COALESCE(v.low_stock_threshold, l.default_low_stock_threshold))",
+            );
+        }
+    }
+
+    /// One folded word found in the shown product name, a shown option label, or (for a
+    /// product without any name) the SKU.
+    fn push_word(&self, sql: &mut Sql, categories: Option<&BTreeSet<i64>>, word: &str) {
+        let (op, pattern) = match sql.backend {
+            DbBackend::Postgres => (" ~ ", folded_regex(word)),
+            _ => (" GLOB ", folded_glob(word)),
+        };
+        sql.text(
+            "(v.product_id IN (SELECT p.id FROM products p \
+             LEFT JOIN product_translations pl ON pl.product_id = p.id AND pl.locale = ",
+        )
+        .bind(self.locale)
+        .text(
+            " LEFT JOIN product_translations pe ON pe.product_id = p.id AND pe.locale = 'en' \
+             WHERE ",
+        );
+        if let Some(cats) = categories {
+            sql.is_in("p.category_id", cats);
+            sql.text(" AND ");
+        }
+        sql.text(
+            "COALESCE(pl.name, pe.name, (SELECT t.name FROM product_translations t \
+             WHERE t.product_id = p.id ORDER BY t.id LIMIT 1))",
+        )
+        .text(op)
+        .bind(pattern.clone())
+        .text(
+            ") OR EXISTS (SELECT 1 FROM variant_option_values vo WHERE vo.variant_id = v.id \
+             AND vo.option_value_id IN (SELECT ov.id FROM option_values ov \
+             LEFT JOIN option_value_translations ol \
+             ON ol.option_value_id = ov.id AND ol.locale = ",
+        )
+        .bind(self.locale)
+        .text(
+            " LEFT JOIN option_value_translations oe \
+             ON oe.option_value_id = ov.id AND oe.locale = 'en' \
+             WHERE COALESCE(ol.label, oe.label, (SELECT t.label \
+             FROM option_value_translations t WHERE t.option_value_id = ov.id \
+             ORDER BY t.id LIMIT 1))",
+        )
+        .text(op)
+        .bind(pattern.clone())
+        .text(")) OR (v.sku")
+        .text(op)
+        .bind(pattern)
+        .text(
+            " AND NOT EXISTS (SELECT 1 FROM product_translations t \
+             WHERE t.product_id = v.product_id)))",
+        );
+    }
+}
+
+/// A statement being written: SQL text with placeholders in the backend's syntax (`$n` on
+/// PostgreSQL, `?` elsewhere) and their values, in order.
+struct Sql {
+    backend: DbBackend,
+    text: String,
+    values: Vec<Value>,
+}
+
+impl Sql {
+    fn new(backend: DbBackend) -> Self {
+        Sql {
+            backend,
+            text: String::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    fn bind(&mut self, value: impl Into<Value>) -> &mut Self {
+        self.values.push(value.into());
+        match self.backend {
+            DbBackend::Postgres => {
+                self.text.push('$');
+                self.text.push_str(&self.values.len().to_string());
+            }
+            _ => self.text.push('?'),
+        }
+        self
+    }
+
+    /// `column IN (…)`; never empty here (a category subtree holds the category itself).
+    fn is_in(&mut self, column: &str, ids: &BTreeSet<i64>) -> &mut Self {
+        self.text(column).text(" IN (");
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.text(", ");
+            }
+            self.bind(*id);
+        }
+        self.text(")")
+    }
+
+    fn statement(self) -> Statement {
+        Statement::from_sql_and_values(self.backend, self.text, self.values)
+    }
+}
+
+/// `text` for a `LIKE … ESCAPE '\'` pattern: `\`, `%` and `_` stand for themselves.
+fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// For each folded letter, the letters (Latin, Greek and Cyrillic blocks) that fold to it
+/// alone under the search index's folding analyzer, the letter itself first: `a` →
+/// `aAÀÁÂÃÄÅàáâãäåĀāĂăĄą…`.
+fn fold_classes() -> &'static HashMap<char, String> {
+    static CLASSES: std::sync::OnceLock<HashMap<char, String>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        use crate::search::analysis::{fold_analyzer, terms};
+        let mut analyzer = fold_analyzer();
+        let mut out: HashMap<char, String> = HashMap::new();
+        for ch in ('\u{41}'..='\u{52f}').chain('\u{1e00}'..='\u{1fff}') {
+            if !ch.is_alphanumeric() {
+                continue;
+            }
+            let folded = terms(&mut analyzer, ch.encode_utf8(&mut [0; 4]));
+            let mut chars = folded.first().map(|t| t.chars()).into_iter().flatten();
+            if let (Some(to), None) = (chars.next(), chars.next()) {
+                if to != ch {
+                    out.entry(to).or_insert_with(|| to.to_string()).push(ch);
+                }
+            }
+        }
+        out
+    })
+}
+
+/// A SQLite `GLOB` pattern finding the folded `word` anywhere in a text as stored.
+fn folded_glob(word: &str) -> String {
+    let classes = fold_classes();
+    let mut out = String::from("*");
+    for ch in word.chars() {
+        match classes.get(&ch) {
+            Some(class) => {
+                out.push('[');
+                out.push_str(class);
+                out.push(']');
+            }
+            None if matches!(ch, '*' | '?' | '[' | ']') => {
+                out.push('[');
+                out.push(ch);
+                out.push(']');
+            }
+            None => out.push(ch),
+        }
+    }
+    out.push('*');
+    out
+}
+
+/// A PostgreSQL regular expression finding the folded `word` anywhere in a text as stored.
+fn folded_regex(word: &str) -> String {
+    let classes = fold_classes();
+    let mut out = String::new();
+    for ch in word.chars() {
+        match classes.get(&ch) {
+            Some(class) => {
+                out.push('[');
+                out.push_str(class);
+                out.push(']');
+            }
+            None if ch.is_alphanumeric() => out.push(ch),
+            None => {
+                out.push('\\');
+                out.push(ch);
+            }
+        }
+    }
+    out
 }
 
 fn cell(

@@ -74,6 +74,8 @@ struct Shop {
     shoe_barcode: String,
     /// A manager of the Athens store.
     manager_id: i64,
+    /// The PostgreSQL database, when the shop is on one (dropped after `db`).
+    _pg: Option<TestDb>,
 }
 
 impl Shop {
@@ -82,6 +84,22 @@ impl Shop {
         let db = open(&dir).await;
         commerce::db::migrate(&db).await.expect("migrate");
         Shop::fill(db, dir).await
+    }
+
+    /// A fresh shop on `backend` (a SQLite file, or a fresh PostgreSQL database).
+    async fn on(backend: Backend) -> Shop {
+        match backend {
+            Backend::Sqlite => Shop::new().await,
+            Backend::Postgres => {
+                let pg = TestDb::new(Backend::Postgres).await;
+                let db = pg.connect().await;
+                let dir = tempfile::tempdir().expect("tempdir");
+                Shop {
+                    _pg: Some(pg),
+                    ..Shop::fill(db, dir).await
+                }
+            }
+        }
     }
 
     /// Opens the database file of `dir` (created if missing).
@@ -157,6 +175,7 @@ impl Shop {
             tee_m_barcode,
             shoe_barcode,
             manager_id,
+            _pg: None,
         }
     }
 
@@ -256,7 +275,7 @@ fn checkout(id: i64) -> Holder {
 
 use commerce::{
     refused,
-    test_support::{snapshot, verify_clean, Fixture},
+    test_support::{snapshot, verify_clean, Backend, Fixture, TestDb},
 };
 
 #[track_caller]
@@ -1365,7 +1384,12 @@ async fn parse_code_lines_reads_skus_barcodes_and_quantities() {
 
 #[tokio::test]
 async fn stock_view_filters_by_location_category_low_stock_and_text() {
-    let s = Shop::new().await;
+    for backend in Backend::available() {
+        stock_view_filters(Shop::on(backend).await).await;
+    }
+}
+
+async fn stock_view_filters(s: Shop) {
     let db = &s.db;
     s.receive(s.web, &[(s.tee_m, 10), (s.tee_s, 1), (s.shoe, 8)])
         .await;
@@ -1522,6 +1546,377 @@ async fn stock_view_filters_by_location_category_low_stock_and_text() {
     let greek = views::stock(db, "el", &q("ΠΑΠΟΥΤΣΙ")).await.unwrap();
     assert_eq!(skus(&greek), vec!["SHOE-42"]);
     assert_eq!(greek.rows[0].label.product, "Παπούτσι τρεξίματος");
+    s.verify_clean().await;
+}
+
+/// The SKUs of a page's rows, in order.
+fn page_skus(p: &views::StockPage) -> Vec<String> {
+    p.rows.iter().map(|r| r.label.sku.clone()).collect()
+}
+
+/// Every page of `query` (from page 1 to the last) joined, after checking that each page
+/// agrees on the total and the number of pages and that every page but the last is full.
+async fn every_page(db: &DatabaseConnection, locale: &str, query: StockQuery) -> Vec<String> {
+    let first = views::stock(db, locale, &query).await.unwrap();
+    assert_eq!(first.pages, first.total.div_ceil(views::PAGE_SIZE).max(1));
+    let mut out = Vec::new();
+    for n in 1..=first.pages {
+        let p = views::stock(
+            db,
+            locale,
+            &StockQuery {
+                page: n,
+                ..query.clone()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!((p.page, p.pages, p.total), (n, first.pages, first.total));
+        let expected_len = if n < p.pages {
+            views::PAGE_SIZE
+        } else {
+            p.total - (n - 1) * views::PAGE_SIZE
+        };
+        assert_eq!(p.rows.len() as u64, expected_len, "rows on page {n}");
+        out.extend(page_skus(&p));
+    }
+    assert_eq!(out.len() as u64, first.total);
+    out
+}
+
+/// More rows than a page: the database orders (shown name lower-cased, then SKU), counts and
+/// pages, and the pages together are exactly the filtered rows.
+#[tokio::test]
+async fn stock_view_pages_in_name_then_sku_order() {
+    for backend in Backend::available() {
+        stock_view_pages(Shop::on(backend).await).await;
+    }
+}
+
+async fn stock_view_pages(s: Shop) {
+    let db = &s.db;
+    let f = Fixture::new(db);
+    let vat = f.vat_rate("paging", 600).await;
+    // Stored as "Beta…" < "alpha…" < "gamma…"; shown lower-cased: alpha < basic (the tee) < beta
+    // < gamma < running (the shoe). Created out of order, SKUs in descending order.
+    let mut sorted: Vec<(String, String)> = vec![
+        ("basic tee".into(), "TEE-M".into()),
+        ("basic tee".into(), "TEE-S".into()),
+        ("running shoe".into(), "SHOE-42".into()),
+    ];
+    let mut received = Vec::new();
+    for (slug, name, letter, category) in [
+        ("gamma-sock", "gamma Sock", 'G', s.shoes),
+        ("alpha-sock", "alpha sock", 'A', s.clothing),
+        ("beta-sock", "Beta sock", 'B', s.clothing),
+    ] {
+        let product = f.product(category, vat, slug).await;
+        f.product_name(product, "en", name, slug).await;
+        for n in (0..40).rev() {
+            let sku = format!("SOCK-{letter}-{n:02}");
+            let id = f.variant(product, &sku).await;
+            if n % 3 == 0 {
+                received.push((id, 10));
+            }
+            sorted.push((name.to_lowercase(), sku));
+        }
+        f.variant_with(product, &format!("SOCK-{letter}-OLD"), None, 1_000, false)
+            .await;
+    }
+    sorted.sort();
+    let everything: Vec<String> = sorted.iter().map(|(_, sku)| sku.clone()).collect();
+    let socks: Vec<String> = everything
+        .iter()
+        .filter(|sku| sku.starts_with("SOCK-"))
+        .cloned()
+        .collect();
+    assert_eq!(socks.len(), 120);
+
+    // Everything active: 123 rows on 3 pages, page 2 right after page 1.
+    assert_eq!(
+        every_page(db, "en", StockQuery::default()).await,
+        everything
+    );
+    let page = |n: u64, q: &str| StockQuery {
+        q: q.into(),
+        page: n,
+        ..Default::default()
+    };
+    let p2 = views::stock(db, "en", &page(2, "")).await.unwrap();
+    assert_eq!((p2.total, p2.pages, p2.page), (123, 3, 2));
+    assert_eq!(page_skus(&p2), everything[50..100].to_vec());
+    // Pages out of range are clamped.
+    let p0 = views::stock(db, "en", &page(0, "sock")).await.unwrap();
+    assert_eq!((p0.page, page_skus(&p0)), (1, socks[..50].to_vec()));
+    let last = views::stock(db, "en", &page(99, "sock")).await.unwrap();
+    assert_eq!(
+        (last.total, last.pages, last.page, page_skus(&last)),
+        (120, 3, 3, socks[100..].to_vec())
+    );
+
+    // Text, category and low-stock filters page the same way.
+    assert_eq!(every_page(db, "en", page(1, "SOCK")).await, socks);
+    let clothing_socks: Vec<String> = socks
+        .iter()
+        .filter(|sku| !sku.starts_with("SOCK-G-"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        every_page(
+            db,
+            "en",
+            StockQuery {
+                category_id: Some(s.clothing),
+                ..page(1, "sock")
+            }
+        )
+        .await,
+        clothing_socks
+    );
+    assert_eq!(
+        every_page(db, "en", page(1, "SOCK-B-1")).await,
+        (10..20).map(|n| format!("SOCK-B-{n}")).collect::<Vec<_>>(),
+        "a SKU prefix"
+    );
+    s.receive(s.web, &received).await;
+    let received: Vec<String> = socks
+        .iter()
+        .filter(|sku| sku[7..].parse::<u32>().unwrap() % 3 == 0)
+        .cloned()
+        .collect();
+    assert_eq!(received.len(), 42);
+    let low_at_web = StockQuery {
+        location_id: Some(s.web),
+        low_only: true,
+        ..page(1, "sock")
+    };
+    let low: Vec<String> = socks
+        .iter()
+        .filter(|sku| !received.contains(sku))
+        .cloned()
+        .collect();
+    assert_eq!(every_page(db, "en", low_at_web.clone()).await, low);
+    assert_eq!(views::stock(db, "en", &low_at_web).await.unwrap().total, 78);
+    // Nothing is at ATH or KRK: every sock is low somewhere.
+    assert_eq!(
+        every_page(
+            db,
+            "en",
+            StockQuery {
+                low_only: true,
+                ..page(1, "sock")
+            }
+        )
+        .await,
+        socks
+    );
+    s.verify_clean().await;
+}
+
+/// Low only: low at the chosen location, or at any location without one; available is on hand
+/// minus reserved (0 without a level row) against the variant's own threshold, else the
+/// location's default. The SQL filter agrees with the cells' `low` flags.
+#[tokio::test]
+async fn stock_view_low_only_at_a_location_or_anywhere() {
+    for backend in Backend::available() {
+        stock_view_low_only(Shop::on(backend).await).await;
+    }
+}
+
+async fn stock_view_low_only(s: Shop) {
+    let db = &s.db;
+    s.receive(s.web, &[(s.tee_s, 10), (s.tee_m, 1), (s.shoe, 10)])
+        .await;
+    s.receive(s.ath, &[(s.tee_s, 10), (s.tee_m, 10), (s.shoe, 10)])
+        .await;
+    s.receive(s.krk, &[(s.tee_s, 10), (s.tee_m, 10), (s.shoe, 2)])
+        .await;
+    let low = |location_id: Option<i64>| async move {
+        let filtered = views::stock(
+            db,
+            "en",
+            &StockQuery {
+                location_id,
+                low_only: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let unfiltered = views::stock(
+            db,
+            "en",
+            &StockQuery {
+                location_id,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let flagged: Vec<String> = unfiltered
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.low))
+            .map(|r| r.label.sku.clone())
+            .collect();
+        let skus = page_skus(&filtered);
+        assert_eq!(skus, flagged, "low-only rows are the rows with a low cell");
+        assert_eq!(filtered.total, skus.len() as u64);
+        skus
+    };
+    // WEB (default 3): TEE-M has 1. ATH (2): nothing. KRK (2): SHOE-42 has 2.
+    assert_eq!(low(Some(s.web)).await, vec!["TEE-M"]);
+    assert!(low(Some(s.ath)).await.is_empty());
+    assert_eq!(low(Some(s.krk)).await, vec!["SHOE-42"]);
+    assert_eq!(low(None).await, vec!["TEE-M", "SHOE-42"]);
+    // Reserved units are not available: 8 of TEE-S's 10 at ATH leave 2, ATH's threshold.
+    s.reserve(checkout(1), &[(s.ath, s.tee_s, 8)])
+        .await
+        .unwrap();
+    assert_eq!(low(Some(s.ath)).await, vec!["TEE-S"]);
+    assert_eq!(low(Some(s.web)).await, vec!["TEE-M"]);
+    assert_eq!(low(None).await, vec!["TEE-M", "TEE-S", "SHOE-42"]);
+    // A variant's own threshold replaces every location's default.
+    thresholds::set_variant_threshold(db, &Actor::system(), s.tee_s, Some(1))
+        .await
+        .unwrap();
+    assert!(low(Some(s.ath)).await.is_empty());
+    assert_eq!(low(None).await, vec!["TEE-M", "SHOE-42"]);
+    thresholds::set_location_default(db, &Actor::system(), s.web, 0)
+        .await
+        .unwrap();
+    assert!(low(Some(s.web)).await.is_empty());
+    assert_eq!(low(None).await, vec!["SHOE-42"]);
+    // A location with no level rows: 0 available, low against a threshold of 0 (and TEE-S's 1).
+    let skg = Fixture::new(db).location("SKG", None, 0).await;
+    assert_eq!(low(Some(skg)).await, vec!["TEE-M", "TEE-S", "SHOE-42"]);
+    assert_eq!(low(None).await, vec!["TEE-M", "TEE-S", "SHOE-42"]);
+    // With a text filter and one location.
+    let shoes = views::stock(
+        db,
+        "en",
+        &StockQuery {
+            location_id: Some(s.krk),
+            low_only: true,
+            q: "running".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (page_skus(&shoes), shoes.total),
+        (vec!["SHOE-42".into()], 1)
+    );
+    s.verify_clean().await;
+}
+
+/// Words are folded (case, Polish and Greek accents, final sigma) and found in the shown
+/// product name or option labels; a product without names is found by its SKU; `%` and `_` in
+/// a SKU prefix are literal.
+#[tokio::test]
+async fn stock_view_text_matches_names_and_option_labels_folded() {
+    for backend in Backend::available() {
+        stock_view_text(Shop::on(backend).await).await;
+    }
+}
+
+async fn stock_view_text(s: Shop) {
+    use commerce::entity::{
+        option_value, option_value_translation, product_option, variant, variant_option_value,
+    };
+    let db = &s.db;
+    let f = Fixture::new(db);
+    let vat = f.vat_rate("text", 600).await;
+    let tee = variant::Entity::find_by_id(s.tee_m)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .product_id;
+    let colour = product_option::ActiveModel {
+        product_id: Set(tee),
+        code: Set("colour".into()),
+        position: Set(0),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id;
+    for (variant_id, code, en, el) in [
+        (s.tee_m, "red", "Red", "Κόκκινο"),
+        (s.tee_s, "blue", "Blue", "Μπλε"),
+    ] {
+        let value = option_value::ActiveModel {
+            option_id: Set(colour),
+            code: Set(code.into()),
+            position: Set(0),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap()
+        .id;
+        for (locale, label) in [("en", en), ("el", el)] {
+            option_value_translation::ActiveModel {
+                option_value_id: Set(value),
+                locale: Set(locale.into()),
+                label: Set(label.into()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .unwrap();
+        }
+        variant_option_value::ActiveModel {
+            variant_id: Set(variant_id),
+            option_value_id: Set(value),
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+    let polish = f.product(s.shoes, vat, "pangram").await;
+    f.product_name(polish, "en", "Zażółć gęślą jaźń", "pangram")
+        .await;
+    f.variant(polish, "ZGJ-1").await;
+    let nameless = f.product(s.shoes, vat, "nameless").await;
+    f.variant(nameless, "NONAME-7").await;
+    let cap = f.product(s.shoes, vat, "cap").await;
+    f.product_name(cap, "en", "Plain cap", "cap").await;
+    f.variant(cap, "XY_1").await;
+    f.variant(cap, "XYZ1").await;
+
+    let find = |locale: &'static str, text: &str| {
+        let q = StockQuery {
+            q: text.into(),
+            ..Default::default()
+        };
+        async move { page_skus(&views::stock(db, locale, &q).await.unwrap()) }
+    };
+    // Option labels, shown in the page's language.
+    assert_eq!(find("en", "tee red").await, vec!["TEE-M"]);
+    assert_eq!(find("en", "BLUE basic").await, vec!["TEE-S"]);
+    assert!(find("en", "κοκκινο").await.is_empty());
+    assert_eq!(find("el", "ΚΟΚΚΙΝΟ").await, vec!["TEE-M"]);
+    assert_eq!(find("el", "basic κόκκινο").await, vec!["TEE-M"]);
+    // Polish and Greek letters, any case, accents and final sigma folded.
+    assert_eq!(find("en", "zazolc").await, vec!["ZGJ-1"]);
+    assert_eq!(find("en", "GĘŚLĄ jazn").await, vec!["ZGJ-1"]);
+    assert_eq!(find("en", "ŻÓŁĆ").await, vec!["ZGJ-1"]);
+    assert_eq!(find("en", "zolc gesla").await, vec!["ZGJ-1"]);
+    assert!(find("en", "zolc tee").await.is_empty());
+    assert_eq!(find("el", "τρεξιματος").await, vec!["SHOE-42"]);
+    assert_eq!(find("el", "ΤΡΕΞΊΜΑΤΟΣ παπουτσι").await, vec!["SHOE-42"]);
+    assert!(find("en", "τρεξιματος").await.is_empty(), "shown name only");
+    // A product without a name shows (and is found by) its SKU.
+    assert_eq!(find("en", "7").await, vec!["NONAME-7"]);
+    // SKU prefixes: `_` and `%` are not wildcards; SKUs sort by code point ('Z' < '_').
+    assert_eq!(find("en", "XY").await, vec!["XYZ1", "XY_1"]);
+    assert_eq!(find("en", "xy_").await, vec!["XY_1"]);
+    assert!(find("en", "x%").await.is_empty());
+    assert!(find("en", "X_Z").await.is_empty());
     s.verify_clean().await;
 }
 
