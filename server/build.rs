@@ -1,5 +1,6 @@
-//! Tells `rust-embed` where cargo-leptos writes the site (CSS, JS, wasm, public files), and
-//! refuses a release build whose site folder lacks the browser bundle.
+//! Tells `rust-embed` where cargo-leptos writes the site (CSS, JS, wasm, public files), refuses
+//! a release build whose site folder lacks the browser bundle, and compresses the bundle once
+//! (brotli and gzip at their best levels) for the release binary to embed beside it.
 use std::path::{Path, PathBuf};
 
 /// What the release binary must embed, relative to the site root (cargo-leptos's
@@ -28,8 +29,36 @@ fn main() {
     );
     // A release binary is what users copy to a server: it must carry the browser bundle, or
     // every page it serves stays without JavaScript. (Debug builds read the folder at run time.)
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("precompressed");
+    std::fs::create_dir_all(out.join("pkg")).ok();
+    println!("cargo:rustc-env=STOA_PRECOMPRESSED_DIR={}", out.display());
     if std::env::var("PROFILE").as_deref() == Ok("release") {
         check_bundle(&site);
+        precompress(&site, &out);
+    }
+}
+
+/// Writes `<file>.br` and `<file>.gz` of each bundle file into `out` (served to clients that
+/// accept them; compressing 3 MB of wasm per request would cost more than serving it).
+fn precompress(site: &Path, out: &Path) {
+    use std::io::Write;
+    for f in BUNDLE {
+        let Ok(data) = std::fs::read(site.join(f)) else {
+            continue;
+        };
+        let mut br = Vec::new();
+        {
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                lgwin: 22,
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &data[..], &mut br, &params).expect("brotli");
+        }
+        std::fs::write(out.join(format!("{f}.br")), br).expect("write .br");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&data).expect("gzip");
+        std::fs::write(out.join(format!("{f}.gz")), gz.finish().expect("gzip")).expect("write .gz");
     }
 }
 

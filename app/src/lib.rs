@@ -35,7 +35,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     <meta name="stoa-flash" content=json/>
                 })}
                 <meta name="theme-color" content="#1f3a5f"/>
-                <link rel="stylesheet" href="/pkg/stoa.css"/>
+                // `output_name` is `stoa.<hash>` (the server's content-hashed bundle name).
+                <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HydrationScripts options/>
                 <MetaTags/>

@@ -23,16 +23,53 @@ test.describe('the deployed binary', () => {
     expect(css.status(), '/pkg/stoa.css').toBe(200);
     expect(css.headers()['content-type']).toMatch(/^text\/css/);
 
-    // The page asks for exactly these files.
+    // Pages link the bundle under content-hashed names (one hash over the three files).
     const home = await (await request.get('/')).text();
-    expect(home).toContain('/pkg/stoa.js');
-    expect(home).toContain('/pkg/stoa.wasm');
+    const found = home.match(/\/pkg\/(stoa\.[0-9a-f]{16})\.js/);
+    expect(found, 'a hashed script name on the home page').not.toBeNull();
+    const name = found![1];
+    expect(home).toContain(`/pkg/${name}.wasm`);
+    expect(home).toContain(`/pkg/${name}.css`);
+    expect(home).not.toContain('/pkg/stoa.js"');
+  });
+
+  test('serves the bundle immutable, precompressed and revalidated', async ({ request }) => {
+    const home = await (await request.get('/')).text();
+    const name = home.match(/\/pkg\/(stoa\.[0-9a-f]{16})\.js/)![1];
+    for (const ext of ['css', 'js', 'wasm']) {
+      const url = `/pkg/${name}.${ext}`;
+      const plain = await request.get(url, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.status(), url).toBe(200);
+      expect(plain.headers()['cache-control'], url).toContain('immutable');
+      expect(plain.headers()['content-encoding'], url).toBeUndefined();
+      const size = (await plain.body()).length;
+      for (const coding of ['br', 'gzip']) {
+        const r = await request.get(url, { headers: { 'accept-encoding': coding } });
+        expect(r.status(), `${url} ${coding}`).toBe(200);
+        expect(r.headers()['content-encoding'], `${url} ${coding}`).toBe(coding);
+        expect(r.headers()['vary'] ?? '', `${url} ${coding}`).toMatch(/accept-encoding/i);
+        // Compressed once at build time: the same bytes, far fewer of them on the wire.
+        expect(Number(r.headers()['content-length']), `${url} ${coding}`).toBeLessThan(size / 2);
+        const etag = r.headers()['etag'];
+        expect(etag, `${url} ${coding} etag`).toBeTruthy();
+        const again = await request.get(url, {
+          headers: { 'accept-encoding': coding, 'if-none-match': etag },
+        });
+        expect(again.status(), `${url} ${coding} revalidated`).toBe(304);
+      }
+    }
+    // Another build's hash is not this bundle.
+    expect((await request.get('/pkg/stoa.0123456789abcdef.css')).status()).toBe(404);
+    // The plain names still work, revalidated rather than kept.
+    const old = await request.get('/pkg/stoa.css');
+    expect(old.status()).toBe(200);
+    expect(old.headers()['cache-control']).toContain('must-revalidate');
   });
 
   test('pages hydrate: typing in the header box suggests products', async ({ page }, testInfo) => {
     test.skip(!jsEnabled(testInfo), 'hydration needs JavaScript');
     const errors = collectErrors(page);
-    const wasm = page.waitForResponse((r) => r.url().endsWith('/pkg/stoa.wasm'));
+    const wasm = page.waitForResponse((r) => /\/pkg\/stoa\.[0-9a-f]{16}\.wasm$/.test(r.url()));
     await page.goto('/');
     expect((await wasm).status()).toBe(200);
     await page.waitForLoadState('networkidle');

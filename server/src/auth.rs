@@ -249,6 +249,27 @@ pub async fn request_context(State(state): State<AppState>, req: Request, next: 
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html {
+        // Every page carries this visitor's CSRF token and speaks the language of their cookie
+        // or browser: a shared cache must never hand it to someone else, and the browser
+        // revalidates it.
+        let h = response.headers_mut();
+        if !h.contains_key(header::CACHE_CONTROL) {
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-cache"),
+            );
+        }
+        h.append(
+            header::VARY,
+            HeaderValue::from_static("cookie, accept-language"),
+        );
+    }
     if is_https(&state, &req_headers) {
         // Served over https: browsers keep to https for this host from now on.
         response.headers_mut().insert(

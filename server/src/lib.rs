@@ -23,7 +23,7 @@ pub use state::AppState;
 /// Leptos options for the embedded site (names match the cargo-leptos metadata).
 pub fn leptos_options(addr: SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
-        .output_name("stoa")
+        .output_name(assets::bundle_name())
         .site_pkg_dir("pkg")
         .site_root("target/site")
         .site_addr(addr)

@@ -2,6 +2,7 @@
 //! binary links it once instead of once per file. Each module is one concern; `common` starts
 //! real servers on fresh SQLite files or PostgreSQL databases.
 
+mod catalogue;
 mod cli;
 mod common;
 mod http;
