@@ -54,6 +54,7 @@ struct Args {
     sync_batch: usize,
     seed: u64,
     data: Option<PathBuf>,
+    urls: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -67,6 +68,7 @@ fn args() -> Args {
         sync_batch: 1,
         seed: 7,
         data: None,
+        urls: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -89,6 +91,7 @@ fn args() -> Args {
             "--sync-batch" => a.sync_batch = num(v()).max(1) as usize,
             "--seed" => a.seed = num(v()),
             "--data" => a.data = Some(PathBuf::from(v())),
+            "--urls" => a.urls = Some(PathBuf::from(v())),
             "-h" | "--help" => usage(""),
             other => usage(&format!("unknown option {other}")),
         }
@@ -397,6 +400,17 @@ async fn main() -> Result<()> {
             mib(db_bytes)
         ),
     );
+    if let Some(path) = &a.urls {
+        // Only the query mix, as shop URLs (`/search?…`), one per line, for the HTTP benchmark.
+        let qs = queries::build(&db, a.queries, a.seed).await?;
+        let lines: Vec<String> = qs
+            .iter()
+            .map(|q| format!("/search?{}", q.params.to_query()))
+            .collect();
+        std::fs::write(path, lines.join("\n") + "\n")?;
+        println!("{} search URLs written to {}", lines.len(), path.display());
+        return Ok(());
+    }
     let (r, h) = rss();
     row(
         "RSS after generation",
