@@ -1,0 +1,149 @@
+//! The catalogue read model on a generated shop (issue 12): how long it takes to load, how long
+//! an outbox batch takes to apply (a price change rebuilds the listings, a sell-out does not),
+//! and what a product page costs with its live stock read from the database against the same
+//! page from memory alone (the alternative: stock quantities cached in the read model).
+//!
+//! ```text
+//! stoa demo --data DIR --products 100000
+//! cargo run --release -p commerce --example bench_catalogue -- DIR [iterations]
+//! ```
+//! or `scripts/bench-http`, which runs it on each shop it generates. Prints figures; never fails
+//! on them.
+
+use std::time::{Duration, Instant};
+
+use commerce::{
+    catalog::{admin, browse, live::Catalogue},
+    entity::{enums::AdjustmentReason, stock_level},
+    inventory::{adjustments, Actor},
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+fn per_call(total: Duration, n: usize) -> String {
+    format!("{:.1} µs", total.as_secs_f64() * 1e6 / n as f64)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().ok_or("usage: bench_catalogue DIR [iterations]")?;
+    let n: usize = args.next().map_or(Ok(2000), |s| s.parse())?;
+    let url = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{dir}/stoa.db?mode=rwc"));
+    let db = commerce::db::connect(&url).await?;
+
+    let t = Instant::now();
+    let catalogue = Catalogue::load(&db).await?;
+    let snap = catalogue.snapshot();
+    println!(
+        "load: {} products in {:.2} s",
+        snap.products.len(),
+        t.elapsed().as_secs_f64()
+    );
+
+    // Product pages: the same 200 products round and round.
+    let mut ids: Vec<i64> = snap.products.keys().copied().collect();
+    ids.sort_unstable();
+    let step = (ids.len() / 200).max(1);
+    let picked: Vec<i64> = ids.iter().step_by(step).take(200).copied().collect();
+    let slugs: Vec<String> = picked
+        .iter()
+        .map(|id| snap.product(*id).unwrap().texts[0].slug.to_string())
+        .collect();
+    let t = Instant::now();
+    for i in 0..n {
+        browse::product(&db, &snap, "en", &slugs[i % slugs.len()], &[]).await?;
+    }
+    let with_db = t.elapsed();
+    // The database part alone: the product's stock levels.
+    let t = Instant::now();
+    for i in 0..n {
+        let p = snap.product(picked[i % picked.len()]).unwrap();
+        stock_level::Entity::find()
+            .filter(stock_level::Column::VariantId.is_in(p.variants.iter().map(|v| v.id)))
+            .all(&db)
+            .await?;
+    }
+    let query = t.elapsed();
+    // Cards from memory (what a cached-quantity product page would cost at most).
+    let t = Instant::now();
+    for i in 0..n {
+        browse::cards(&snap, "en", &picked[i % picked.len()..(i % picked.len() + 1)]);
+    }
+    let card = t.elapsed();
+    let cats: Vec<String> = snap
+        .categories
+        .list
+        .iter()
+        .map(|c| c.texts[0].slug.to_string())
+        .collect();
+    let t = Instant::now();
+    for i in 0..n {
+        browse::category(&snap, "en", &cats[i % cats.len()], 5, "price_asc")?;
+    }
+    let category = t.elapsed();
+    println!(
+        "per call ({n} calls): product page read model {} (of which its one stock query alone {}), \
+         one card {}, category page 5 by price {}",
+        per_call(with_db, n),
+        per_call(query, n),
+        per_call(card, n),
+        per_call(category, n)
+    );
+
+    // Applying changes: a price (the listings are rebuilt), a sell-out (they are not).
+    let p = snap.product(picked[0]).unwrap();
+    let v = p.variants[0].id;
+    let price = p.variants[0].price_minor;
+    admin::set_variant_price(&db, v, price + 100, None).await?;
+    let t = Instant::now();
+    let applied = catalogue.sync_step(&db).await?;
+    println!(
+        "apply a price change: {:.0} ms ({applied:?})",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    admin::set_variant_price(&db, v, price, p.variants[0].compare_at_minor).await?;
+    catalogue.sync(&db).await?;
+    let stocked = snap
+        .products
+        .values()
+        .find(|p| p.in_stock() && p.variants.len() == 1 && p.stocked[0].len() == 1)
+        .map(|p| (p.variants[0].id, p.stocked[0][0]));
+    if let Some((variant_id, location_id)) = stocked {
+        let left = commerce::inventory::level(&db, location_id, variant_id)
+            .await?
+            .available();
+        adjustments::adjust(
+            &db,
+            &Actor::system(),
+            adjustments::NewAdjustment {
+                location_id,
+                variant_id,
+                change: -left,
+                reason: AdjustmentReason::Damaged,
+                note: Some("bench".into()),
+            },
+        )
+        .await?;
+        let t = Instant::now();
+        let applied = catalogue.sync_step(&db).await?;
+        println!(
+            "apply a sell-out: {:.0} ms ({applied:?})",
+            t.elapsed().as_secs_f64() * 1000.0
+        );
+        adjustments::adjust(
+            &db,
+            &Actor::system(),
+            adjustments::NewAdjustment {
+                location_id,
+                variant_id,
+                change: left,
+                reason: AdjustmentReason::Found,
+                note: Some("bench".into()),
+            },
+        )
+        .await?;
+        catalogue.sync(&db).await?;
+    }
+    Ok(())
+}
