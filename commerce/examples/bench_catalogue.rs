@@ -26,7 +26,9 @@ fn per_call(total: Duration, n: usize) -> String {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().ok_or("usage: bench_catalogue DIR [iterations]")?;
+    let dir = args
+        .next()
+        .ok_or("usage: bench_catalogue DIR [iterations]")?;
     let n: usize = args.next().map_or(Ok(2000), |s| s.parse())?;
     let url = std::env::var("DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{dir}/stoa.db?mode=rwc"));
@@ -68,7 +70,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Cards from memory (what a cached-quantity product page would cost at most).
     let t = Instant::now();
     for i in 0..n {
-        browse::cards(&snap, "en", &picked[i % picked.len()..(i % picked.len() + 1)]);
+        browse::cards(
+            &snap,
+            "en",
+            &picked[i % picked.len()..(i % picked.len() + 1)],
+        );
     }
     let card = t.elapsed();
     let cats: Vec<String> = snap

@@ -47,6 +47,8 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
         let b = TestApp::start_in(&testdb, second_dir.path().to_path_buf()).await;
         let db = a.db.clone();
         let level = athens_level(&db, 3).await;
+        // What the shop's pages read (loaded before the short reservation starts its second).
+        let live = commerce::test_support::catalogue(&db).await;
         let line = |q| ReserveLine {
             location_id: level.location_id,
             variant_id: level.variant_id,
@@ -94,22 +96,12 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
             .unwrap()
             .unwrap()
             .sku;
-        let code = commerce::search::page::find_code(
-            &commerce::test_support::catalogue(&db).await,
-            "en",
-            &sku,
-        )
-        .expect("the variant is on sale");
+        let code =
+            commerce::search::page::find_code(&live, "en", &sku).expect("the variant is on sale");
         let selection = commerce::catalog::browse::parse_selection(&code.selection);
-        let page = commerce::catalog::browse::product(
-            &db,
-            &commerce::test_support::catalogue(&db).await,
-            "en",
-            &code.slug,
-            &selection,
-        )
-        .await
-        .unwrap();
+        let page = commerce::catalog::browse::product(&db, &live, "en", &code.slug, &selection)
+            .await
+            .unwrap();
         assert_eq!(page.variant.id, level.variant_id, "{backend:?}");
         assert_eq!(at_athens(&page), Some(level.on_hand - 3), "{backend:?}");
 

@@ -10,6 +10,23 @@ use sea_orm::{
 /// Markup that must never reach a page as markup.
 const PAYLOADS: [&str; 2] = ["</title><b>x", "<script>alert(1)</script>"];
 
+/// The page at `url` once the catalogue read model shows the renamed product or category (it
+/// follows the outbox every 200 ms; 5 s at most).
+async fn page_once_renamed(client: &reqwest::Client, url: &str, payload: &str) -> (String, String) {
+    let escaped = payload
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let started = std::time::Instant::now();
+    loop {
+        let (csp, html) = page(client, url).await;
+        if html.contains(&escaped) || started.elapsed() > std::time::Duration::from_secs(5) {
+            return (csp, html);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// The text between the first `<title>` and `</title>`.
 fn title_of(html: &str) -> &str {
     let start = html.find("<title>").expect("a <title>") + "<title>".len();
@@ -140,11 +157,23 @@ async fn titles_escape_untrusted_text_and_pages_carry_a_csp() {
             let mut c: category_translation::ActiveModel = category.clone().into();
             c.name = Set(format!("Bags {payload}"));
             c.update(&app.db).await.unwrap();
+            // As the catalogue admin will: a notice for the read model behind the pages.
+            use commerce::outbox::{emit, Change};
+            emit(&app.db, Change::Product(product.product_id))
+                .await
+                .unwrap();
+            emit(&app.db, Change::Category(category.category_id))
+                .await
+                .unwrap();
 
-            let (csp, html) = page(&client, &app.url(&format!("/p/{}", product.slug))).await;
+            let (csp, html) =
+                page_once_renamed(&client, &app.url(&format!("/p/{}", product.slug)), payload)
+                    .await;
             assert_title_escaped("product page", &html, payload);
             assert_csp("product page", &csp, &html);
-            let (csp, html) = page(&client, &app.url(&format!("/c/{}", category.slug))).await;
+            let (csp, html) =
+                page_once_renamed(&client, &app.url(&format!("/c/{}", category.slug)), payload)
+                    .await;
             assert_title_escaped("category page", &html, payload);
             assert_csp("category page", &csp, &html);
             let (csp, html) = page(
