@@ -248,3 +248,76 @@ pub async fn head<C: ConnectionTrait>(db: &C) -> Result<i64> {
     let pruned = pruned_through(db).await?;
     Ok(max.flatten().unwrap_or(0).max(pruned))
 }
+
+/// Product ids the outbox `rows` name: products directly, variants resolved to their products,
+/// categories to the products in them and below (`subtree` gives a category with its
+/// descendants). What each consumer re-reads for a batch.
+pub async fn affected_products(
+    db: &sea_orm::DatabaseConnection,
+    rows: &[outbox::Model],
+    subtree: impl Fn(i64) -> Vec<i64>,
+) -> Result<Vec<i64>> {
+    use std::collections::BTreeSet;
+
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+
+    use crate::entity::{product, variant};
+    let mut products = BTreeSet::new();
+    let mut variants = BTreeSet::new();
+    let mut categories = BTreeSet::new();
+    for r in rows {
+        let id = |key: &str| r.payload.get(key).and_then(|v| v.as_i64());
+        match r.topic.as_str() {
+            topic::PRODUCT_CHANGED => products.extend(id("product_id")),
+            topic::VARIANT_CHANGED => variants.extend(id("variant_id")),
+            topic::CATEGORY_CHANGED => categories.extend(id("category_id")),
+            _ => {}
+        }
+    }
+    let variants: Vec<i64> = variants.into_iter().collect();
+    for chunk in variants.chunks(500) {
+        let rows: Vec<i64> = variant::Entity::find()
+            .select_only()
+            .column(variant::Column::ProductId)
+            .filter(variant::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        products.extend(rows);
+    }
+    let all: Vec<i64> = categories.into_iter().flat_map(subtree).collect();
+    for chunk in all.chunks(500) {
+        let rows: Vec<i64> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .filter(product::Column::CategoryId.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        products.extend(rows);
+    }
+    Ok(products.into_iter().collect())
+}
+
+/// Runs `step` (one consumer catching up with the outbox) every `every` until the returned
+/// handle is aborted; a failed step is logged, naming `consumer`, and retried the next time.
+pub fn spawn_following<F, Fut>(
+    consumer: &'static str,
+    every: std::time::Duration,
+    step: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<usize>> + Send,
+{
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = step().await {
+                tracing::error!(error = %e, consumer, "outbox sync failed; retrying");
+            }
+        }
+    })
+}

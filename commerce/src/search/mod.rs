@@ -51,14 +51,8 @@ pub fn spawn_sync(
     db: DatabaseConnection,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            if let Err(e) = index.sync(&db).await {
-                tracing::error!(error = %e, "search index sync failed; retrying");
-            }
-        }
+    crate::outbox::spawn_following("search index", every, move || {
+        let (index, db) = (index.clone(), db.clone());
+        async move { index.sync(&db).await }
     })
 }

@@ -24,15 +24,14 @@ pub use snapshot::{
 };
 
 use std::{
-    collections::BTreeSet,
     sync::{Arc, RwLock},
     time::{Duration, Instant},
 };
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::DatabaseConnection;
 
 use crate::{
-    entity::{outbox, product, variant},
+    entity::outbox,
     outbox::{topic, Follower, Poll},
     Result,
 };
@@ -198,7 +197,7 @@ async fn apply(
 ) -> Result<(Snapshot, Applied)> {
     let categories = load::categories(db).await?;
     let places = load::places(db).await?;
-    let ids = affected_products(db, &categories, rows).await?;
+    let ids = crate::outbox::affected_products(db, rows, |c| categories.subtree(c)).await?;
     let mut loaded = load::products(db, Some(&ids), strings).await?;
     let mut products = old.products.clone();
     let mut relist = categories != *old.categories;
@@ -246,58 +245,6 @@ async fn apply(
     ))
 }
 
-/// Product ids named by outbox rows (variants resolved to their products, categories to the
-/// products in them and below).
-async fn affected_products(
-    db: &DatabaseConnection,
-    categories: &Categories,
-    rows: &[outbox::Model],
-) -> Result<Vec<i64>> {
-    let mut products = BTreeSet::new();
-    let mut variants = BTreeSet::new();
-    let mut cats = BTreeSet::new();
-    for r in rows {
-        let id = |key: &str| r.payload.get(key).and_then(|v| v.as_i64());
-        match r.topic.as_str() {
-            topic::PRODUCT_CHANGED => products.extend(id("product_id")),
-            topic::VARIANT_CHANGED => variants.extend(id("variant_id")),
-            topic::CATEGORY_CHANGED => cats.extend(id("category_id")),
-            _ => {}
-        }
-    }
-    let variants: Vec<i64> = variants.into_iter().collect();
-    for chunk in variants.chunks(500) {
-        let rows: Vec<i64> = variant::Entity::find()
-            .select_only()
-            .column(variant::Column::ProductId)
-            .filter(variant::Column::Id.is_in(chunk.to_vec()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        products.extend(rows);
-    }
-    if !cats.is_empty() {
-        // The category and its descendants.
-        let mut subtree: Vec<i64> = cats.into_iter().collect();
-        let mut i = 0;
-        while i < subtree.len() {
-            subtree.extend_from_slice(categories.children(Some(subtree[i])));
-            i += 1;
-        }
-        for chunk in subtree.chunks(500) {
-            let rows: Vec<i64> = product::Entity::find()
-                .select_only()
-                .column(product::Column::Id)
-                .filter(product::Column::CategoryId.is_in(chunk.to_vec()))
-                .into_tuple()
-                .all(db)
-                .await?;
-            products.extend(rows);
-        }
-    }
-    Ok(products.into_iter().collect())
-}
-
 /// Follows the outbox every `every` until the returned handle is aborted (errors are logged
 /// and retried on the next step).
 pub fn spawn_sync(
@@ -305,14 +252,8 @@ pub fn spawn_sync(
     db: DatabaseConnection,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            if let Err(e) = catalogue.sync(&db).await {
-                tracing::error!(error = %e, "catalogue sync failed; retrying");
-            }
-        }
+    crate::outbox::spawn_following("catalogue", every, move || {
+        let (catalogue, db) = (catalogue.clone(), db.clone());
+        async move { catalogue.sync(&db).await }
     })
 }

@@ -201,6 +201,17 @@ impl Categories {
         self.children.get(&parent).map_or(&[], Vec::as_slice)
     }
 
+    /// `id` and its descendants.
+    pub fn subtree(&self, id: i64) -> Vec<i64> {
+        let mut out = vec![id];
+        let mut i = 0;
+        while i < out.len() {
+            out.extend_from_slice(self.children(Some(out[i])));
+            i += 1;
+        }
+        out
+    }
+
     /// `id` and its ancestors, root first (just `[id]` for an unknown id; a cycle stops at 32).
     pub fn path(&self, id: i64) -> Vec<i64> {
         let mut chain = vec![];

@@ -2,18 +2,13 @@
 //! ([`Follower`]), re-indexes the products they name and commits with the new position as
 //! payload.
 
-use std::collections::BTreeSet;
-
 use chrono::Utc;
-use sea_orm::{
-    sea_query::OnConflict, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QuerySelect,
-};
+use sea_orm::{sea_query::OnConflict, ActiveValue::Set, DatabaseConnection, EntityTrait};
 
 use super::{commit, write, SearchIndex};
 use crate::search::documents::{self, Categories};
 use crate::{
-    entity::{outbox, outbox_cursor, variant},
+    entity::outbox_cursor,
     outbox::{topic, Follower, Poll},
     Result,
 };
@@ -63,7 +58,7 @@ impl SearchIndex {
         let live = self.current();
         let applied = async {
             let cats = Categories::load(db).await?;
-            let products = affected_products(db, &cats, &rows).await?;
+            let products = crate::outbox::affected_products(db, &rows, |c| cats.subtree(c)).await?;
             self.remember_categories(&cats);
             let docs = documents::load(db, &cats, &products).await?;
             // Delete every named product, then add back the active ones: an upsert.
@@ -100,49 +95,4 @@ impl SearchIndex {
         .await?;
         Ok(())
     }
-}
-
-/// Product ids named by outbox rows (variants and categories resolved to their products).
-pub(super) async fn affected_products(
-    db: &DatabaseConnection,
-    cats: &Categories,
-    rows: &[outbox::Model],
-) -> Result<Vec<i64>> {
-    let mut products = BTreeSet::new();
-    let mut variants = BTreeSet::new();
-    let mut categories = BTreeSet::new();
-    for r in rows {
-        let id = |key: &str| r.payload.get(key).and_then(|v| v.as_i64());
-        match r.topic.as_str() {
-            topic::PRODUCT_CHANGED => products.extend(id("product_id")),
-            topic::VARIANT_CHANGED => variants.extend(id("variant_id")),
-            topic::CATEGORY_CHANGED => categories.extend(id("category_id")),
-            _ => {}
-        }
-    }
-    let variants: Vec<i64> = variants.into_iter().collect();
-    for chunk in variants.chunks(500) {
-        let rows: Vec<i64> = variant::Entity::find()
-            .select_only()
-            .column(variant::Column::ProductId)
-            .filter(variant::Column::Id.is_in(chunk.to_vec()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        products.extend(rows);
-    }
-    if !categories.is_empty() {
-        let all: Vec<i64> = categories.iter().flat_map(|c| cats.subtree(*c)).collect();
-        for chunk in all.chunks(500) {
-            let rows: Vec<i64> = crate::entity::product::Entity::find()
-                .select_only()
-                .column(crate::entity::product::Column::Id)
-                .filter(crate::entity::product::Column::CategoryId.is_in(chunk.to_vec()))
-                .into_tuple()
-                .all(db)
-                .await?;
-            products.extend(rows);
-        }
-    }
-    Ok(products.into_iter().collect())
 }
