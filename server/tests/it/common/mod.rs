@@ -139,6 +139,34 @@ pub async fn get(client: &reqwest::Client, url: &str) -> (u16, String) {
     (status, r.text().await.unwrap_or_default())
 }
 
+/// How long a change may take to reach the pages before a test gives up. A liveness bound, not
+/// a speed goal: the background followers poll every 200 ms and usually show a change within a
+/// few hundred milliseconds, but the whole suite shares two cores with the builds around it. How
+/// fast changes propagate is measured by `commerce/examples/bench_catalogue.rs`.
+pub const PROPAGATION_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Polls `url` on `client` until the page answers 200 and `ok(body)` holds; returns how long
+/// that took (tests print it), or panics with `what` after [`PROPAGATION_LIMIT`].
+pub async fn eventually(
+    client: &reqwest::Client,
+    url: &str,
+    what: &str,
+    ok: impl Fn(&str) -> bool,
+) -> std::time::Duration {
+    let started = std::time::Instant::now();
+    loop {
+        let (status, body) = get(client, url).await;
+        if status == 200 && ok(&body) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < PROPAGATION_LIMIT,
+            "{what}: not seen on {url} within {PROPAGATION_LIMIT:?} (last status {status})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+}
+
 /// Reads the CSRF token a page carries in `<meta name="csrf-token">`.
 pub fn csrf_from(html: &str) -> String {
     let marker = "name=\"csrf-token\" content=\"";
