@@ -6,8 +6,9 @@
 //!   outbox, like the search index: [`Catalogue::sync`] reloads the products each batch of
 //!   notices names (a handful of batched queries), re-reads the small tables (categories,
 //!   locations, stores, VAT rates) and swaps in a new [`Snapshot`]. What is derived (counts,
-//!   each category's products in every order, slug and code lookups) is rebuilt only when a
-//!   listing changed, not when a variant merely sold out or came back. When the outbox was
+//!   each category's products in every order, slug and code lookups) is edited in place for
+//!   the products whose listing changed ([`Derived::update`]; rebuilt when the tree changed),
+//!   and left alone when a variant merely sold out or came back. When the outbox was
 //!   pruned past its position, or a notice asks for it, it reloads everything.
 //! - Pages take the current snapshot (an `Arc`, no lock held while rendering).
 //! - Stock: the snapshot knows where each variant is available (the ledger writes a notice
@@ -59,7 +60,7 @@ pub struct Applied {
     pub rows: usize,
     /// Products reloaded.
     pub products: usize,
-    /// Whether the derived listings were rebuilt.
+    /// Whether the derived listings changed (edited in place, or rebuilt).
     pub relisted: bool,
     /// Whether everything was reloaded.
     pub reloaded: bool,
@@ -91,7 +92,7 @@ impl Catalogue {
     ) -> Result<(i64, Snapshot)> {
         // Everything up to here is in what is read next.
         let position = crate::outbox::head(db).await?;
-        let products = load::products(db, None, strings).await?;
+        let products = load::all_products(db, strings).await?;
         let categories = load::categories(db).await?;
         let places = load::places(db).await?;
         let products = products
@@ -198,28 +199,37 @@ async fn apply(
     let categories = load::categories(db).await?;
     let places = load::places(db).await?;
     let ids = crate::outbox::affected_products(db, rows, |c| categories.subtree(c)).await?;
-    let mut loaded = load::products(db, Some(&ids), strings).await?;
+    let mut loaded = load::products(db, load::Scope::Ids(&ids), strings).await?;
     let mut products = old.products.clone();
-    let mut relist = categories != *old.categories;
+    let tree_changed = categories != *old.categories;
+    // The products whose place in the listings, lookups or labels may have moved.
+    let mut relisted: Vec<i64> = Vec::new();
     for id in &ids {
         match (loaded.remove(id), products.get(id)) {
             (Some(new), Some(was)) => {
-                relist |= !new.same_listing(was);
+                if !new.same_listing(was) {
+                    relisted.push(*id);
+                }
                 products.insert(*id, Arc::new(new));
             }
             (Some(new), None) => {
-                relist = true;
+                relisted.push(*id);
                 products.insert(*id, Arc::new(new));
             }
             (None, Some(_)) => {
-                relist = true;
+                relisted.push(*id);
                 products.remove(id);
             }
             (None, None) => {}
         }
     }
-    let derived = if relist {
+    let relist = tree_changed || !relisted.is_empty();
+    let derived = if tree_changed {
         Arc::new(Derived::build(&products, &categories))
+    } else if relist {
+        let mut derived = (*old.derived).clone();
+        derived.update(&old.products, &products, &relisted, &categories);
+        Arc::new(derived)
     } else {
         old.derived.clone()
     };

@@ -292,8 +292,9 @@ struct Entry {
 pub struct Derived {
     /// Active products per category, descendants included.
     pub counts: HashMap<i64, u64>,
-    /// Each category's products in every order.
-    pub listings: HashMap<i64, Listing>,
+    /// Each category's products in every order (one `Arc` per category, so that a change
+    /// copies only the listings of the categories it touches).
+    pub listings: HashMap<i64, Arc<Listing>>,
     /// The newest products (for the home page).
     pub newest: Vec<i64>,
     /// Products with a variant on sale, by id (for the home page).
@@ -307,10 +308,113 @@ pub struct Derived {
 /// Products on the home page's rows.
 pub const HOME_ROW: usize = 8;
 
+/// Above this many changed products (or this share of the catalogue, whichever is larger),
+/// [`Derived::update`] rebuilds instead of editing in place.
+const UPDATE_LIMIT: usize = 2_000;
+
 fn hash(s: &str) -> u64 {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);
     h.finish()
+}
+
+/// The sort keys of the listings, shared by [`Derived::build`] and [`Derived::update`] so that
+/// an update gives exactly the order a rebuild would. Each ends with the product id: every
+/// order is total.
+mod key {
+    use std::cmp::Reverse;
+
+    use super::Product;
+
+    /// The lowest variant price (products without variants last).
+    fn price(p: &Product) -> i64 {
+        p.variants
+            .iter()
+            .map(|v| v.price_minor)
+            .min()
+            .unwrap_or(i64::MAX)
+    }
+
+    pub(super) fn newest(p: &Product) -> (Reverse<i64>, Reverse<i64>) {
+        (Reverse(p.created_at), Reverse(p.id))
+    }
+
+    pub(super) fn price_asc(p: &Product) -> (i64, i64) {
+        (price(p), p.id)
+    }
+
+    pub(super) fn price_desc(p: &Product) -> (Reverse<i64>, i64) {
+        (Reverse(price(p)), p.id)
+    }
+
+    /// Case-insensitive name in locale `l`.
+    pub(super) fn name(p: &Product, l: usize) -> (String, i64) {
+        (p.texts[l].name.to_lowercase(), p.id)
+    }
+}
+
+/// Inserts `p` into `list` (ordered by `key` over `products`) where `key` puts it.
+fn place<K: Ord>(
+    list: &mut Vec<i64>,
+    products: &HashMap<i64, Arc<Product>>,
+    p: &Product,
+    key: impl Fn(&Product) -> K,
+) {
+    let k = key(p);
+    let at = list.partition_point(|id| products.get(id).is_none_or(|q| key(q) < k));
+    list.insert(at, p.id);
+}
+
+/// Removes `id` from `list`.
+fn unplace(list: &mut Vec<i64>, id: i64) {
+    if let Some(at) = list.iter().position(|x| *x == id) {
+        list.remove(at);
+    }
+}
+
+/// A product's slug lookup entries: its own slug per locale, then its base slug.
+fn slug_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
+    let own = p.texts.iter().enumerate().filter(|(_, t)| t.own);
+    own.map(|(i, t)| Entry {
+        hash: hash(&t.slug),
+        product: p.id,
+        which: i as u32,
+    })
+    .chain(std::iter::once(Entry {
+        hash: hash(&p.slug),
+        product: p.id,
+        which: 3,
+    }))
+}
+
+/// A product's code lookup entries: each variant's SKU and barcode.
+fn code_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
+    p.variants.iter().enumerate().flat_map(move |(i, v)| {
+        let sku = Entry {
+            hash: hash(&v.sku),
+            product: p.id,
+            which: i as u32,
+        };
+        let barcode = v.barcode.as_deref().map(|b| Entry {
+            hash: hash(b),
+            product: p.id,
+            which: i as u32,
+        });
+        std::iter::once(sku).chain(barcode)
+    })
+}
+
+/// Adds `entries` to the sorted `list`, keeping it sorted.
+fn add_sorted(list: &mut Vec<Entry>, mut entries: Vec<Entry>) {
+    if entries.len() <= 64 {
+        for e in entries {
+            let at = list.partition_point(|x| *x < e);
+            list.insert(at, e);
+        }
+    } else {
+        list.append(&mut entries);
+        list.sort_unstable();
+    }
 }
 
 impl Derived {
@@ -338,21 +442,18 @@ impl Derived {
         }
 
         // Every order, once over all products, then shared out to each product's ancestors.
-        let price = |p: &Product| p.variants.iter().map(|v| v.price_minor).min();
         let mut newest = all.clone();
-        newest.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+        newest.sort_by_key(|p| key::newest(p));
         let mut price_asc = all.clone();
-        price_asc.sort_by_key(|p| (price(p).unwrap_or(i64::MAX), p.id));
+        price_asc.sort_by_key(|p| key::price_asc(p));
         let mut price_desc = all.clone();
-        price_desc.sort_by_key(|p| (std::cmp::Reverse(price(p).unwrap_or(i64::MAX)), p.id));
+        price_desc.sort_by_key(|p| key::price_desc(p));
         let by_name: [Vec<&Product>; 3] = std::array::from_fn(|l| {
-            let mut keyed: Vec<(String, i64, &Product)> = all
-                .iter()
-                .map(|p| (p.texts[l].name.to_lowercase(), p.id, *p))
-                .collect();
-            keyed.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-            keyed.into_iter().map(|(_, _, p)| p).collect()
+            let mut order = all.clone();
+            order.sort_by_cached_key(|p| key::name(p, l));
+            order
         });
+        let mut listings: HashMap<i64, Listing> = HashMap::new();
         let share = |order: &[&Product],
                      pick: &mut dyn FnMut(&mut Listing) -> &mut Vec<i64>,
                      listings: &mut HashMap<i64, Listing>| {
@@ -364,12 +465,16 @@ impl Derived {
                 }
             }
         };
-        share(&newest, &mut |l| &mut l.newest, &mut d.listings);
-        share(&price_asc, &mut |l| &mut l.price_asc, &mut d.listings);
-        share(&price_desc, &mut |l| &mut l.price_desc, &mut d.listings);
+        share(&newest, &mut |l| &mut l.newest, &mut listings);
+        share(&price_asc, &mut |l| &mut l.price_asc, &mut listings);
+        share(&price_desc, &mut |l| &mut l.price_desc, &mut listings);
         for (l, order) in by_name.iter().enumerate() {
-            share(order, &mut |x| &mut x.name[l], &mut d.listings);
+            share(order, &mut |x| &mut x.name[l], &mut listings);
         }
+        d.listings = listings
+            .into_iter()
+            .map(|(id, listing)| (id, Arc::new(listing)))
+            .collect();
         d.newest = newest.iter().take(HOME_ROW).map(|p| p.id).collect();
         d.on_sale = all
             .iter()
@@ -379,46 +484,167 @@ impl Derived {
             .collect();
 
         for p in &all {
-            for o in p.options.iter() {
-                for v in o.values.iter() {
-                    d.value_labels
-                        .entry((o.code.clone(), v.code.clone()))
-                        .and_modify(|e| e.0 = e.0.min(v.position))
-                        .or_insert((v.position, v.labels.clone()));
-                }
-            }
-            for (i, t) in p.texts.iter().enumerate() {
-                if t.own {
-                    d.slugs.push(Entry {
-                        hash: hash(&t.slug),
-                        product: p.id,
-                        which: i as u32,
-                    });
-                }
-            }
-            d.slugs.push(Entry {
-                hash: hash(&p.slug),
-                product: p.id,
-                which: 3,
-            });
-            for (i, v) in p.variants.iter().enumerate() {
-                d.codes.push(Entry {
-                    hash: hash(&v.sku),
-                    product: p.id,
-                    which: i as u32,
-                });
-                if let Some(b) = &v.barcode {
-                    d.codes.push(Entry {
-                        hash: hash(b),
-                        product: p.id,
-                        which: i as u32,
-                    });
-                }
-            }
+            d.add_labels(p);
+            d.slugs.extend(slug_entries(p));
+            d.codes.extend(code_entries(p));
         }
         d.slugs.sort_unstable();
         d.codes.sort_unstable();
         d
+    }
+
+    /// Adds `p`'s option values to the facet labels.
+    fn add_labels(&mut self, p: &Product) {
+        for o in p.options.iter() {
+            for v in o.values.iter() {
+                self.value_labels
+                    .entry((o.code.clone(), v.code.clone()))
+                    .and_modify(|e| e.0 = e.0.min(v.position))
+                    .or_insert((v.position, v.labels.clone()));
+            }
+        }
+    }
+
+    /// Brings what was derived from `before` up to `after`, where only the products in
+    /// `changed` differ (added, removed or edited) and the tree is the same. Gives exactly
+    /// what [`Derived::build`] on `after` would (the tests check), at a cost that grows with
+    /// the change, not the catalogue; a change to many products rebuilds.
+    pub fn update(
+        &mut self,
+        before: &HashMap<i64, Arc<Product>>,
+        after: &HashMap<i64, Arc<Product>>,
+        changed: &[i64],
+        categories: &Categories,
+    ) {
+        if changed.len() > UPDATE_LIMIT.max(after.len() / 20) {
+            *self = Derived::build(after, categories);
+            return;
+        }
+        let mut changed = changed.to_vec();
+        changed.sort_unstable();
+        changed.dedup();
+        let olds: Vec<&Product> = changed
+            .iter()
+            .filter_map(|id| before.get(id))
+            .map(|p| &**p)
+            .collect();
+        let news: Vec<&Product> = changed
+            .iter()
+            .filter_map(|id| after.get(id))
+            .map(|p| &**p)
+            .collect();
+        let listed = |p: &Product| {
+            categories
+                .get(p.category_id)
+                .map(|_| categories.path(p.category_id))
+        };
+
+        // Out with the old…
+        for p in &olds {
+            for a in categories.path(p.category_id) {
+                if let Some(n) = self.counts.get_mut(&a) {
+                    *n -= 1;
+                    if *n == 0 {
+                        self.counts.remove(&a);
+                    }
+                }
+            }
+            for a in listed(p).unwrap_or_default() {
+                let Some(listing) = self.listings.get_mut(&a) else {
+                    continue;
+                };
+                let listing = Arc::make_mut(listing);
+                unplace(&mut listing.newest, p.id);
+                unplace(&mut listing.price_asc, p.id);
+                unplace(&mut listing.price_desc, p.id);
+                for l in 0..3 {
+                    unplace(&mut listing.name[l], p.id);
+                }
+                if listing.newest.is_empty() {
+                    self.listings.remove(&a);
+                }
+            }
+        }
+        if !olds.is_empty() {
+            self.slugs
+                .retain(|e| changed.binary_search(&e.product).is_err());
+            self.codes
+                .retain(|e| changed.binary_search(&e.product).is_err());
+        }
+
+        // …in with the new, placed among the products that did not change.
+        for p in &news {
+            for a in categories.path(p.category_id) {
+                *self.counts.entry(a).or_default() += 1;
+            }
+            for a in listed(p).unwrap_or_default() {
+                let listing = Arc::make_mut(self.listings.entry(a).or_default());
+                place(&mut listing.newest, after, p, key::newest);
+                place(&mut listing.price_asc, after, p, key::price_asc);
+                place(&mut listing.price_desc, after, p, key::price_desc);
+                for l in 0..3 {
+                    place(&mut listing.name[l], after, p, |q| key::name(q, l));
+                }
+            }
+        }
+        add_sorted(
+            &mut self.slugs,
+            news.iter().flat_map(|p| slug_entries(p)).collect(),
+        );
+        add_sorted(
+            &mut self.codes,
+            news.iter().flat_map(|p| code_entries(p)).collect(),
+        );
+
+        // The facet labels: each value's lowest position, and the labels of the first product
+        // (by id) that has it. Merged in when no product lost or changed an option and the
+        // labels agree; otherwise read again from every product, in id order.
+        let merge = olds.iter().all(|old| {
+            after
+                .get(&old.id)
+                .is_some_and(|new| new.options == old.options)
+        }) && news.iter().all(|p| {
+            p.options.iter().all(|o| {
+                o.values.iter().all(|v| {
+                    self.value_labels
+                        .get(&(o.code.clone(), v.code.clone()))
+                        .is_none_or(|(_, labels)| *labels == v.labels)
+                })
+            })
+        });
+        if merge {
+            for p in &news {
+                self.add_labels(p);
+            }
+        } else {
+            let mut all: Vec<&Product> = after.values().map(|p| &**p).collect();
+            all.sort_unstable_by_key(|p| p.id);
+            self.value_labels.clear();
+            for p in all {
+                self.add_labels(p);
+            }
+        }
+
+        // The home page's rows, over every product (a scan, no sort of the catalogue).
+        let mut newest: Vec<&Product> = Vec::with_capacity(HOME_ROW + 1);
+        let mut on_sale: Vec<i64> = Vec::with_capacity(HOME_ROW + 1);
+        for p in after.values() {
+            let k = key::newest(p);
+            if newest.len() < HOME_ROW || newest.last().is_some_and(|q| k < key::newest(q)) {
+                let at = newest.partition_point(|q| key::newest(q) < k);
+                newest.insert(at, p);
+                newest.truncate(HOME_ROW);
+            }
+            if p.variants.iter().any(|v| v.compare_at_minor.is_some())
+                && (on_sale.len() < HOME_ROW || on_sale.last().is_some_and(|q| p.id < *q))
+            {
+                let at = on_sale.partition_point(|q| *q < p.id);
+                on_sale.insert(at, p.id);
+                on_sale.truncate(HOME_ROW);
+            }
+        }
+        self.newest = newest.iter().map(|p| p.id).collect();
+        self.on_sale = on_sale;
     }
 
     fn entries<'a>(list: &'a [Entry], key: &str) -> &'a [Entry] {
@@ -540,5 +766,166 @@ impl Snapshot {
             return Some("derived listings, counts or lookups differ".into());
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A product drawn from a few small sets, so that names, prices, dates, codes and option
+    /// values collide often (the ties are where an edited order could drift from a rebuilt one).
+    #[derive(Clone, Debug)]
+    struct Spec {
+        category: i64,
+        price: Option<i64>,
+        created: i64,
+        name: usize,
+        on_sale: bool,
+        position: i32,
+        label: usize,
+        sku: u8,
+    }
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (
+            0i64..7,
+            proptest::option::weighted(0.9, 1i64..5),
+            0i64..4,
+            0usize..4,
+            any::<bool>(),
+            0i32..3,
+            0usize..2,
+            0u8..6,
+        )
+            .prop_map(
+                |(category, price, created, name, on_sale, position, label, sku)| Spec {
+                    category,
+                    price,
+                    created,
+                    name,
+                    on_sale,
+                    position,
+                    label,
+                    sku,
+                },
+            )
+    }
+
+    const NAMES: [&str; 4] = ["Alpha", "alpha", "Beta", "Ωμέγα"];
+
+    fn text(s: &str, own: bool) -> Text {
+        Text {
+            name: s.into(),
+            slug: s.to_lowercase().into(),
+            own,
+        }
+    }
+
+    fn product(id: i64, s: &Spec) -> Arc<Product> {
+        let labels: Labels = Arc::new(std::array::from_fn(|l| {
+            Arc::from(format!("L{}-{l}", s.label).as_str())
+        }));
+        let variants = s.price.map(|price| Variant {
+            id: id * 10,
+            sku: format!("SKU-{}", s.sku).into(),
+            barcode: s
+                .sku
+                .is_multiple_of(2)
+                .then(|| format!("200{}", s.sku).into()),
+            price_minor: price * 100,
+            compare_at_minor: s.on_sale.then_some(price * 200),
+            currency: Arc::from("EUR"),
+            position: 0,
+            low_stock_threshold: None,
+            values: Box::new([(0, 0)]),
+        });
+        Arc::new(Product {
+            id,
+            // 6 is a category the tree does not have.
+            category_id: if s.category == 6 { 99 } else { s.category },
+            slug: format!("p{id}").into(),
+            vat_rate_id: 1,
+            brand: None,
+            created_at: s.created,
+            texts: [
+                text(NAMES[s.name], true),
+                text(NAMES[(s.name + 1) % 4], s.name.is_multiple_of(2)),
+                text(NAMES[s.name], false),
+            ],
+            options: Box::new([ProductOption {
+                id,
+                code: Arc::from("size"),
+                values: Box::new([OptionValue {
+                    id,
+                    code: Arc::from(if s.sku.is_multiple_of(3) { "s" } else { "m" }),
+                    position: s.position,
+                    labels,
+                }]),
+            }]),
+            stocked: variants.iter().map(|_| Box::from([])).collect(),
+            variants: variants.into_iter().collect(),
+            images: Box::new([]),
+        })
+    }
+
+    /// 0 ← 1 ← 2, 0 ← 3, and 4 ← 5 (two roots).
+    fn tree() -> Categories {
+        let cat = |id: i64, parent_id: Option<i64>| Cat {
+            id,
+            parent_id,
+            slug: format!("c{id}").into(),
+            texts: std::array::from_fn(|_| CatText {
+                name: format!("c{id}").into(),
+                slug: format!("c{id}").into(),
+                description: "".into(),
+                own: true,
+            }),
+        };
+        Categories::new(vec![
+            cat(0, None),
+            cat(1, Some(0)),
+            cat(2, Some(1)),
+            cat(3, Some(0)),
+            cat(4, None),
+            cat(5, Some(4)),
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Editing the derived listings, counts, lookups and labels in place after each batch of
+        /// added, edited and removed products gives exactly what a rebuild gives.
+        #[test]
+        fn an_update_equals_a_rebuild(
+            start in proptest::collection::vec(spec(), 0..30),
+            batches in proptest::collection::vec(
+                proptest::collection::vec((1i64..40, proptest::option::weighted(0.7, spec())), 1..6),
+                1..8,
+            ),
+        ) {
+            let categories = tree();
+            let mut products: HashMap<i64, Arc<Product>> = start
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i as i64 + 1, product(i as i64 + 1, s)))
+                .collect();
+            let mut derived = Derived::build(&products, &categories);
+            for batch in batches {
+                let before = products.clone();
+                let mut changed = vec![];
+                for (id, edit) in batch {
+                    match edit {
+                        Some(s) => products.insert(id, product(id, &s)),
+                        None => products.remove(&id),
+                    };
+                    changed.push(id);
+                }
+                derived.update(&before, &products, &changed, &categories);
+                prop_assert_eq!(&derived, &Derived::build(&products, &categories));
+            }
+        }
     }
 }
