@@ -7,8 +7,8 @@ use std::{
 };
 
 use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    sea_query::{Expr, Query, SelectStatement, SimpleExpr},
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use super::snapshot::{
@@ -27,6 +27,14 @@ use crate::{
 
 /// Ids per `IN (…)` list.
 const CHUNK: usize = 500;
+
+/// Products per part of a full load. Small in test builds, so that the demo's few hundred
+/// products load in several parts there too.
+const LOAD_PART: usize = if cfg!(feature = "test-support") {
+    97
+} else {
+    5_000
+};
 
 /// Index of a locale code in [`Locale::ALL`] (`None` for a code the shop does not have).
 pub(crate) fn locale_index(code: &str) -> Option<usize> {
@@ -61,38 +69,121 @@ impl Interner {
     }
 }
 
-/// Runs `load` for every chunk of `ids`, or once for all rows when `ids` is `None`.
-async fn chunked<T, F, Fut>(ids: Option<&[i64]>, mut load: F) -> Result<Vec<T>>
+/// Which products one load reads.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Scope<'a> {
+    /// These ids (read in `IN` lists of [`CHUNK`]).
+    Ids(&'a [i64]),
+    /// The ids from the first to the second, inclusive (one range query per table).
+    Range(i64, i64),
+}
+
+/// What one query of a load reads: some keys of its table, or what belongs to a range of
+/// product ids.
+enum Part {
+    Keys(Vec<i64>),
+    Products(i64, i64),
+}
+
+impl Part {
+    /// The condition on a table whose rows belong to products through `column` (its product
+    /// id), or, when `parent` is given, through its parent table's rows whose ids `column` holds
+    /// (`parent` gives them for a product range: a subquery).
+    fn on(
+        &self,
+        column: impl ColumnTrait,
+        parent: Option<fn(i64, i64) -> SelectStatement>,
+    ) -> SimpleExpr {
+        match (self, parent) {
+            (Part::Keys(keys), _) => column.is_in(keys.iter().copied()),
+            (Part::Products(from, to), None) => column.between(*from, *to),
+            (Part::Products(from, to), Some(parent)) => column.in_subquery(parent(*from, *to)),
+        }
+    }
+}
+
+/// The ids of the options of products `from..=to`.
+fn options_of(from: i64, to: i64) -> SelectStatement {
+    Query::select()
+        .column(product_option::Column::Id)
+        .from(product_option::Entity)
+        .and_where(product_option::Column::ProductId.between(from, to))
+        .to_owned()
+}
+
+/// The ids of the option values of products `from..=to`.
+fn values_of(from: i64, to: i64) -> SelectStatement {
+    Query::select()
+        .column(option_value::Column::Id)
+        .from(option_value::Entity)
+        .and_where(option_value::Column::OptionId.in_subquery(options_of(from, to)))
+        .to_owned()
+}
+
+/// The ids of the variants of products `from..=to`.
+fn variants_of(from: i64, to: i64) -> SelectStatement {
+    Query::select()
+        .column(variant::Column::Id)
+        .from(variant::Entity)
+        .and_where(variant::Column::ProductId.between(from, to))
+        .to_owned()
+}
+
+/// Runs `load` for every chunk of `keys` (scope [`Scope::Ids`]), or once for the product range.
+async fn chunked<T, F, Fut>(scope: Scope<'_>, keys: &[i64], mut load: F) -> Result<Vec<T>>
 where
-    F: FnMut(Option<Vec<i64>>) -> Fut,
+    F: FnMut(Part) -> Fut,
     Fut: std::future::Future<Output = Result<Vec<T>>>,
 {
-    match ids {
-        None => load(None).await,
-        Some(ids) => {
+    match scope {
+        Scope::Range(from, to) => load(Part::Products(from, to)).await,
+        Scope::Ids(_) => {
             let mut out = Vec::new();
-            for chunk in ids.chunks(CHUNK) {
-                out.extend(load(Some(chunk.to_vec())).await?);
+            for chunk in keys.chunks(CHUNK) {
+                out.extend(load(Part::Keys(chunk.to_vec())).await?);
             }
             Ok(out)
         }
     }
 }
 
-/// The active products among `ids` (all active products when `None`), keyed by id. A product
-/// missing from the result is not (or no longer) shown in the shop.
-pub(super) async fn products<C: ConnectionTrait>(
+/// Every active product, read in parts of [`LOAD_PART`] products so that what a load holds
+/// at once (the rows before they become products) stays small however large the catalogue.
+pub(super) async fn all_products<C: ConnectionTrait>(
     db: &C,
-    ids: Option<&[i64]>,
     strings: &mut Interner,
 ) -> Result<HashMap<i64, Product>> {
-    let full = ids.is_none();
-    let rows: Vec<product::Model> = chunked(ids, |chunk| async move {
-        let mut q =
-            product::Entity::find().filter(product::Column::Status.eq(ProductStatus::Active));
-        if let Some(chunk) = chunk {
-            q = q.filter(product::Column::Id.is_in(chunk));
-        }
+    let ids: Vec<i64> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .filter(product::Column::Status.eq(ProductStatus::Active))
+        .order_by_asc(product::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = HashMap::with_capacity(ids.len());
+    for part in ids.chunks(LOAD_PART) {
+        let (from, to) = (part[0], part[part.len() - 1]);
+        out.extend(products(db, Scope::Range(from, to), strings).await?);
+    }
+    Ok(out)
+}
+
+/// The active products in `scope`, keyed by id. A product missing from the result is not (or
+/// no longer) shown in the shop.
+pub(super) async fn products<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope<'_>,
+    strings: &mut Interner,
+) -> Result<HashMap<i64, Product>> {
+    let asked: &[i64] = match scope {
+        Scope::Ids(ids) => ids,
+        Scope::Range(..) => &[],
+    };
+    let rows: Vec<product::Model> = chunked(scope, asked, |part| async move {
+        let q = product::Entity::find()
+            .filter(product::Column::Status.eq(ProductStatus::Active))
+            .filter(part.on(product::Column::Id, None));
         Ok(q.all(db).await?)
     })
     .await?;
@@ -100,98 +191,86 @@ pub(super) async fn products<C: ConnectionTrait>(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    // A full load reads the other tables whole (no IN lists).
-    let scope: Option<&[i64]> = if full { None } else { Some(&ids) };
 
-    let translations: Vec<(i64, String, String, String)> = chunked(scope, |chunk| async move {
-        let mut q = product_translation::Entity::find().select_only().columns([
-            product_translation::Column::ProductId,
-            product_translation::Column::Locale,
-            product_translation::Column::Name,
-            product_translation::Column::Slug,
-        ]);
-        if let Some(chunk) = chunk {
-            q = q.filter(product_translation::Column::ProductId.is_in(chunk));
-        }
-        Ok(q.into_tuple().all(db).await?)
-    })
-    .await?;
+    let translations: Vec<(i64, String, String, String)> =
+        chunked(scope, &ids, |part| async move {
+            let q = product_translation::Entity::find()
+                .select_only()
+                .columns([
+                    product_translation::Column::ProductId,
+                    product_translation::Column::Locale,
+                    product_translation::Column::Name,
+                    product_translation::Column::Slug,
+                ])
+                .filter(part.on(product_translation::Column::ProductId, None));
+            Ok(q.into_tuple().all(db).await?)
+        })
+        .await?;
 
-    let options: Vec<product_option::Model> = chunked(scope, |chunk| async move {
-        let mut q = product_option::Entity::find();
-        if let Some(chunk) = chunk {
-            q = q.filter(product_option::Column::ProductId.is_in(chunk));
-        }
+    let options: Vec<product_option::Model> = chunked(scope, &ids, |part| async move {
+        let q =
+            product_option::Entity::find().filter(part.on(product_option::Column::ProductId, None));
         Ok(q.all(db).await?)
     })
     .await?;
     let option_ids: Vec<i64> = options.iter().map(|o| o.id).collect();
-    let option_scope = scope.map(|_| option_ids.as_slice());
-    let values: Vec<option_value::Model> = chunked(option_scope, |chunk| async move {
-        let mut q = option_value::Entity::find();
-        if let Some(chunk) = chunk {
-            q = q.filter(option_value::Column::OptionId.is_in(chunk));
-        }
+    let values: Vec<option_value::Model> = chunked(scope, &option_ids, |part| async move {
+        let q = option_value::Entity::find()
+            .filter(part.on(option_value::Column::OptionId, Some(options_of)));
         Ok(q.all(db).await?)
     })
     .await?;
     let value_ids: Vec<i64> = values.iter().map(|v| v.id).collect();
-    let value_scope = scope.map(|_| value_ids.as_slice());
-    let labels: Vec<(i64, String, String)> = chunked(value_scope, |chunk| async move {
-        let mut q = option_value_translation::Entity::find()
+    let labels: Vec<(i64, String, String)> = chunked(scope, &value_ids, |part| async move {
+        let q = option_value_translation::Entity::find()
             .select_only()
             .columns([
                 option_value_translation::Column::OptionValueId,
                 option_value_translation::Column::Locale,
                 option_value_translation::Column::Label,
-            ]);
-        if let Some(chunk) = chunk {
-            q = q.filter(option_value_translation::Column::OptionValueId.is_in(chunk));
-        }
+            ])
+            .filter(part.on(
+                option_value_translation::Column::OptionValueId,
+                Some(values_of),
+            ));
         Ok(q.into_tuple().all(db).await?)
     })
     .await?;
 
-    let variants: Vec<variant::Model> = chunked(scope, |chunk| async move {
-        let mut q = variant::Entity::find().filter(variant::Column::Active.eq(true));
-        if let Some(chunk) = chunk {
-            q = q.filter(variant::Column::ProductId.is_in(chunk));
-        }
+    let variants: Vec<variant::Model> = chunked(scope, &ids, |part| async move {
+        let q = variant::Entity::find()
+            .filter(variant::Column::Active.eq(true))
+            .filter(part.on(variant::Column::ProductId, None));
         Ok(q.all(db).await?)
     })
     .await?;
     let variant_ids: Vec<i64> = variants.iter().map(|v| v.id).collect();
-    let variant_scope = scope.map(|_| variant_ids.as_slice());
-    let links: Vec<(i64, i64)> = chunked(variant_scope, |chunk| async move {
-        let mut q = variant_option_value::Entity::find().select_only().columns([
-            variant_option_value::Column::VariantId,
-            variant_option_value::Column::OptionValueId,
-        ]);
-        if let Some(chunk) = chunk {
-            q = q.filter(variant_option_value::Column::VariantId.is_in(chunk));
-        }
+    let links: Vec<(i64, i64)> = chunked(scope, &variant_ids, |part| async move {
+        let q = variant_option_value::Entity::find()
+            .select_only()
+            .columns([
+                variant_option_value::Column::VariantId,
+                variant_option_value::Column::OptionValueId,
+            ])
+            .filter(part.on(variant_option_value::Column::VariantId, Some(variants_of)));
         Ok(q.into_tuple().all(db).await?)
     })
     .await?;
-    let stocked: Vec<(i64, i64)> = chunked(variant_scope, |chunk| async move {
-        let mut q = stock_level::Entity::find()
+    let stocked: Vec<(i64, i64)> = chunked(scope, &variant_ids, |part| async move {
+        let q = stock_level::Entity::find()
             .select_only()
             .columns([
                 stock_level::Column::VariantId,
                 stock_level::Column::LocationId,
             ])
-            .filter(Expr::cust("on_hand - reserved > 0"));
-        if let Some(chunk) = chunk {
-            q = q.filter(stock_level::Column::VariantId.is_in(chunk));
-        }
+            .filter(Expr::cust("on_hand - reserved > 0"))
+            .filter(part.on(stock_level::Column::VariantId, Some(variants_of)));
         Ok(q.into_tuple().all(db).await?)
     })
     .await?;
-    let images: Vec<product_image::Model> = chunked(scope, |chunk| async move {
-        let mut q = product_image::Entity::find();
-        if let Some(chunk) = chunk {
-            q = q.filter(product_image::Column::ProductId.is_in(chunk));
-        }
+    let images: Vec<product_image::Model> = chunked(scope, &ids, |part| async move {
+        let q =
+            product_image::Entity::find().filter(part.on(product_image::Column::ProductId, None));
         Ok(q.all(db).await?)
     })
     .await?;
