@@ -159,32 +159,31 @@ async fn live_part<C: ConnectionTrait>(
     p: &Product,
     locale: &str,
 ) -> Result<(HashMap<(i64, i64), i64>, String)> {
-    // Every value is an integer from the read model or a locale code of ours: written into
-    // the statement, it needs no placeholders (whose syntax differs between the databases).
+    // One statement of one shape for every product (bound values, the variants found by a
+    // subquery), so that each connection prepares it once and reuses it: a statement with the
+    // values written in would be parsed and planned anew for every page.
     let locale = crate::locale::Locale::ALL[lang(locale)].code();
-    let pid = p.id;
-    let ids = p
-        .variants
-        .iter()
-        .map(|v| v.id.to_string())
-        .collect::<Vec<_>>()
-        .join(",");
-    // The description rows (kind 0; `n` = 1 for the page's locale), then the levels (kind 1).
-    let stock = if ids.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
-             on_hand - reserved AS n, NULL AS text FROM stock_levels WHERE variant_id IN ({ids})"
-        )
-    };
-    let sql = format!(
-        "SELECT 0 AS kind, 0 AS a, 0 AS b, CASE WHEN locale = '{locale}' THEN 1 ELSE 0 END AS n, \
-         description AS text FROM product_translations \
-         WHERE product_id = {pid} AND locale IN ('{locale}', 'en'){stock}"
-    );
     let backend = db.get_database_backend();
-    let rows = db.query_all(Statement::from_string(backend, sql)).await?;
+    let (loc, pid) = match backend {
+        sea_orm::DbBackend::Postgres => ("$1", "$2"),
+        _ => ("?1", "?2"),
+    };
+    // The description rows (kind 0; `n` = 1 for the page's locale), then the levels (kind 1).
+    let sql = format!(
+        "SELECT 0 AS kind, 0 AS a, 0 AS b, CASE WHEN locale = {loc} THEN 1 ELSE 0 END AS n, \
+         description AS text FROM product_translations \
+         WHERE product_id = {pid} AND locale IN ({loc}, 'en') \
+         UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
+         on_hand - reserved AS n, NULL AS text FROM stock_levels \
+         WHERE variant_id IN (SELECT id FROM variants WHERE product_id = {pid})"
+    );
+    let rows = db
+        .query_all(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [locale.into(), p.id.into()],
+        ))
+        .await?;
     let mut levels = HashMap::new();
     let mut description: Option<(i64, String)> = None;
     for r in rows {
