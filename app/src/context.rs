@@ -112,10 +112,20 @@ pub fn request_ctx() -> RequestCtx {
     from_environment()
 }
 
+/// This request's own context, read in place: `use_context` would clone the whole
+/// `http::request::Parts` (headers and extensions) on every call, and pages call this often.
 #[cfg(feature = "ssr")]
 fn own_request() -> Option<RequestCtx> {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|p| p.extensions.get::<RequestCtx>().cloned())
+    request_extension::<RequestCtx>()
+}
+
+/// A value the server put into this request's extensions (server side only).
+#[cfg(feature = "ssr")]
+pub(crate) fn request_extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    leptos::reactive::owner::with_context::<http::request::Parts, _>(|p| {
+        p.extensions.get::<T>().cloned()
+    })
+    .flatten()
 }
 
 #[cfg(feature = "ssr")]

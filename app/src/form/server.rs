@@ -35,14 +35,13 @@ pub(crate) async fn read<T>(
 
 /// Whether the request is a plain HTML form post (the browser wants a page back).
 pub(crate) fn plain_form() -> bool {
-    use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.contains("text/html"))
-        })
-        .unwrap_or(false)
+    leptos::reactive::owner::with_context::<http::request::Parts, _>(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+    .unwrap_or(false)
 }
 
 /// Where a change leads when it succeeds.
@@ -80,8 +79,7 @@ impl Back<'_> {
                 .map(|(k, v)| ((*k).to_owned(), clip(v, MAX_KEPT_INPUT).to_owned()))
                 .collect(),
         };
-        let token = use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<crate::context::SessionToken>().cloned());
+        let token = crate::context::request_extension::<crate::context::SessionToken>();
         let kept = match (token, db(), serde_json::to_value(&flash)) {
             (Some(token), Ok(db), Ok(value)) => {
                 match commerce::sessions::put_flash(&db, &token.0, value).await {

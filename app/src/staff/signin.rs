@@ -62,8 +62,7 @@ pub struct SignInFailure {
 async fn current_failure() -> Option<SignInFailure> {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<SignInFailure>().cloned())
+        crate::context::request_extension::<SignInFailure>()
     }
     #[cfg(not(feature = "ssr"))]
     {
