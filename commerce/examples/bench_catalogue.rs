@@ -1,8 +1,8 @@
-//! The catalogue read model on a generated shop (issue 12): how long it takes to load, how long
-//! an outbox batch takes to apply (a price change moves the product in its listings, a sell-out
-//! does not), how much memory the read model holds,
-//! and what a product page costs with its live stock read from the database against the same
-//! page from memory alone (the alternative: stock quantities cached in the read model).
+//! The catalogue read model on a generated shop (issue 12): how long it takes to load and how
+//! much memory it holds, how long an outbox batch takes to apply (a price change moves the
+//! product in its listings, a sell-out does not), and what a product page costs with its live
+//! stock read from the database against the same page from memory alone (the alternative:
+//! stock quantities cached in the read model).
 //!
 //! ```text
 //! stoa demo --data DIR --products 100000
