@@ -159,31 +159,48 @@ async fn live_part<C: ConnectionTrait>(
     p: &Product,
     locale: &str,
 ) -> Result<(HashMap<(i64, i64), i64>, String)> {
-    // One statement of one shape for every product (bound values, the variants found by a
-    // subquery), so that each connection prepares it once and reuses it: a statement with the
-    // values written in would be parsed and planned anew for every page.
+    // SQLite: one statement of one shape for every product (bound values, the variants found
+    // by a subquery), prepared once per connection; with the values written in, each page's
+    // statement was parsed and planned anew (most of a product page's cost). PostgreSQL: the
+    // values written in (integers from the read model, a locale code of ours), planned for
+    // these values; the prepared shape halved its product pages (generic plan; RESULTS.md).
     let locale = crate::locale::Locale::ALL[lang(locale)].code();
     let backend = db.get_database_backend();
-    let (loc, pid) = match backend {
-        sea_orm::DbBackend::Postgres => ("$1", "$2"),
-        _ => ("?1", "?2"),
-    };
-    // The description rows (kind 0; `n` = 1 for the page's locale), then the levels (kind 1).
-    let sql = format!(
-        "SELECT 0 AS kind, 0 AS a, 0 AS b, CASE WHEN locale = {loc} THEN 1 ELSE 0 END AS n, \
-         description AS text FROM product_translations \
-         WHERE product_id = {pid} AND locale IN ({loc}, 'en') \
-         UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
-         on_hand - reserved AS n, NULL AS text FROM stock_levels \
-         WHERE variant_id IN (SELECT id FROM variants WHERE product_id = {pid})"
-    );
-    let rows = db
-        .query_all(Statement::from_sql_and_values(
+    let statement = if backend == sea_orm::DbBackend::Postgres {
+        let pid = p.id;
+        let ids = p
+            .variants
+            .iter()
+            .map(|v| v.id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let ids = if ids.is_empty() { "0".to_owned() } else { ids };
+        Statement::from_string(
             backend,
-            sql,
+            format!(
+                "SELECT 0 AS kind, 0 AS a, 0 AS b, \
+                 CASE WHEN locale = '{locale}' THEN 1 ELSE 0 END AS n, \
+                 description AS text FROM product_translations \
+                 WHERE product_id = {pid} AND locale IN ('{locale}', 'en') \
+                 UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
+                 on_hand - reserved AS n, NULL AS text FROM stock_levels \
+                 WHERE variant_id IN ({ids})"
+            ),
+        )
+    } else {
+        // The description rows (kind 0; `n` = 1 for the page's locale), then the levels.
+        Statement::from_sql_and_values(
+            backend,
+            "SELECT 0 AS kind, 0 AS a, 0 AS b, CASE WHEN locale = ?1 THEN 1 ELSE 0 END AS n, \
+             description AS text FROM product_translations \
+             WHERE product_id = ?2 AND locale IN (?1, 'en') \
+             UNION ALL SELECT 1 AS kind, variant_id AS a, location_id AS b, \
+             on_hand - reserved AS n, NULL AS text FROM stock_levels \
+             WHERE variant_id IN (SELECT id FROM variants WHERE product_id = ?2)",
             [locale.into(), p.id.into()],
-        ))
-        .await?;
+        )
+    };
+    let rows = db.query_all(statement).await?;
     let mut levels = HashMap::new();
     let mut description: Option<(i64, String)> = None;
     for r in rows {
