@@ -153,14 +153,7 @@ pub(super) async fn all_products<C: ConnectionTrait>(
     db: &C,
     strings: &mut Interner,
 ) -> Result<HashMap<i64, Product>> {
-    let ids: Vec<i64> = product::Entity::find()
-        .select_only()
-        .column(product::Column::Id)
-        .filter(product::Column::Status.eq(ProductStatus::Active))
-        .order_by_asc(product::Column::Id)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let ids = crate::search::documents::active_product_ids(db).await?;
     let mut out = HashMap::with_capacity(ids.len());
     for part in ids.chunks(LOAD_PART) {
         let (from, to) = (part[0], part[part.len() - 1]);
