@@ -46,11 +46,16 @@ pub async fn search_page(
     let mut params = params.clone();
     params.page = params.page.max(1);
     // Matching and counting is CPU work: off the async workers, so pages keep being served.
-    let hits: Hits = {
-        let (index, params) = (Arc::clone(index), params.clone());
-        tokio::task::spawn_blocking(move || index.hits(&params, PAGE_SIZE as usize))
-            .await
-            .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))?
+    // A repeated search is answered from memory; a new one is CPU work (matching and counting
+    // every match), off the async workers so pages keep being served.
+    let hits: Arc<Hits> = match index.remembered_hits(&params, PAGE_SIZE as usize) {
+        Some(hits) => hits,
+        None => {
+            let (index, params) = (Arc::clone(index), params.clone());
+            tokio::task::spawn_blocking(move || index.cached_hits(&params, PAGE_SIZE as usize))
+                .await
+                .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))?
+        }
     };
     let pages = hits.total.div_ceil(PAGE_SIZE).max(1);
     let products = browse::cards(snap, locale, &hits.ids);
@@ -222,11 +227,14 @@ pub async fn suggest(
     if q.trim().is_empty() {
         return Ok(Suggestions::default());
     }
-    let ids = {
-        let (index, q) = (Arc::clone(index), q.clone());
-        tokio::task::spawn_blocking(move || index.suggest(&q, SUGGESTED_PRODUCTS))
-            .await
-            .map_err(|e| CommerceError::Internal(format!("suggestion task failed: {e}")))?
+    let ids = match index.remembered_suggest(&q, SUGGESTED_PRODUCTS) {
+        Some(ids) => ids,
+        None => {
+            let (index, q) = (Arc::clone(index), q.clone());
+            tokio::task::spawn_blocking(move || index.cached_suggest(&q, SUGGESTED_PRODUCTS))
+                .await
+                .map_err(|e| CommerceError::Internal(format!("suggestion task failed: {e}")))?
+        }
     };
     let products = browse::cards(snap, locale, &ids);
     let code_match = find_code(snap, locale, &q);

@@ -76,7 +76,7 @@ impl Sort {
 }
 
 /// A search: text, filters, order and page.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct SearchParams {
     /// The words typed (at most [`MAX_QUERY_CHARS`] characters).
     pub q: String,

@@ -849,11 +849,33 @@ async fn search_behaviour_over_the_demo_catalogue() {
         .is_some(),
         || "find_code misses an active SKU".into(),
     );
+    // The remembered answers (what pages use) hold the jacket before the change …
+    c.check(
+        index.cached_hits(&leather_q, 24).ids.contains(&jacket),
+        || "the remembered search misses an active product".into(),
+    );
+    c.check(
+        index.cached_suggest("kurtka skorzana", 6).contains(&jacket),
+        || "the remembered suggestions miss an active product".into(),
+    );
     set_status(&db, jacket, ProductStatus::Draft).await;
     index.sync(&db).await.unwrap();
     c.check(!index.hits(&leather_q, 24).ids.contains(&jacket), || {
         "a draft product is still found".into()
     });
+    // … and are forgotten once the index has the change.
+    c.check(index.remembered_hits(&leather_q, 24).is_none(), || {
+        "a search remembered from before the change is still served".into()
+    });
+    c.eq(
+        (*index.cached_hits(&leather_q, 24)).clone(),
+        index.hits(&leather_q, 24),
+        "remembered search after the change",
+    );
+    c.check(
+        !index.cached_suggest("kurtka skorzana", 6).contains(&jacket),
+        || "a draft product is still suggested from memory".into(),
+    );
     c.check(
         !index.suggest("kurtka skorzana", 6).contains(&jacket),
         || "a draft product is still suggested".into(),

@@ -7,6 +7,7 @@
 //! the outbox is stored in the commit payload, so the data and the position change atomically
 //! and a restart resumes where the last commit ended.
 
+mod cache;
 mod collectors;
 mod query;
 mod sync;
@@ -15,7 +16,10 @@ pub use query::{Hits, MAX_QUERY_WORDS};
 
 use std::{
     path::{Path, PathBuf},
-    sync::{Arc, Mutex, RwLock},
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, Mutex, RwLock,
+    },
     time::{Duration, Instant},
 };
 
@@ -23,9 +27,11 @@ use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
+use self::cache::{Generation, Memo};
 use crate::search::{
     analysis,
     documents::{self, Categories},
+    params::SearchParams,
     schema::{schema, Fields, SCHEMA_VERSION},
 };
 use crate::{CommerceError, Result};
@@ -45,6 +51,8 @@ pub struct RebuildStats {
 }
 
 struct Live {
+    /// Unique per live index of this process, increasing (a rebuild swaps in a new one).
+    serial: u64,
     index: Index,
     reader: IndexReader,
     writer: Arc<Mutex<IndexWriter>>,
@@ -63,6 +71,23 @@ pub struct SearchIndex {
     consumer: String,
     /// Category id → ids root…id, for the category filter.
     category_paths: RwLock<std::collections::HashMap<i64, Vec<i64>>>,
+    /// Search answers of the current index state.
+    results: Memo<(SearchParams, usize), Hits>,
+    /// Suggestion answers of the current index state.
+    suggestions: Memo<(String, usize), Vec<i64>>,
+}
+
+/// Search answers remembered per index state (a few KB each).
+pub const REMEMBERED_SEARCHES: usize = 2048;
+
+/// Suggestion answers remembered per index state (a few dozen bytes each).
+pub const REMEMBERED_SUGGESTIONS: usize = 4096;
+
+impl Live {
+    /// The index state `searcher` (of this live index's reader) reads.
+    fn generation(&self, searcher: &tantivy::Searcher) -> Generation {
+        (self.serial, searcher.generation().generation_id())
+    }
 }
 
 impl SearchIndex {
@@ -89,6 +114,8 @@ impl SearchIndex {
                     sync: tokio::sync::Mutex::new(Follower::at(payload)),
                     consumer,
                     category_paths: Default::default(),
+                    results: Memo::new(REMEMBERED_SEARCHES),
+                    suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
                 });
                 tracing::info!(
                     position = payload,
@@ -111,6 +138,8 @@ impl SearchIndex {
                     sync: tokio::sync::Mutex::new(Follower::default()),
                     consumer,
                     category_paths: Default::default(),
+                    results: Memo::new(REMEMBERED_SEARCHES),
+                    suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
                 });
                 let stats = index.rebuild(db).await?;
                 tracing::info!(
@@ -133,6 +162,8 @@ impl SearchIndex {
             sync: tokio::sync::Mutex::new(Follower::default()),
             consumer: "search-index@memory".into(),
             category_paths: Default::default(),
+            results: Memo::new(REMEMBERED_SEARCHES),
+            suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
         });
         index.rebuild(db).await?;
         Ok(index)
@@ -204,7 +235,9 @@ impl SearchIndex {
                 tantivy::TantivyError::LockFailure(..) => CommerceError::IndexLocked,
                 e => tantivy_error(e),
             })?;
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
         Ok(Live {
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
             index,
             reader,
             writer: Arc::new(Mutex::new(writer)),

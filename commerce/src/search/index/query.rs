@@ -4,7 +4,9 @@
 
 use std::{
     collections::{BTreeMap, HashSet},
+    hash::Hash,
     ops::Bound,
+    sync::Arc,
 };
 
 use tantivy::{
@@ -17,6 +19,7 @@ use tantivy::{
     DocAddress, Order, Searcher, Term,
 };
 
+use super::cache::Memo;
 use super::collectors::{CategoryCounts, InStockTiebreak, PriceBands};
 use super::SearchIndex;
 use crate::search::{
@@ -62,7 +65,52 @@ impl SearchIndex {
     /// One page of results for `params` with facet counts. Never fails: a search error is
     /// logged and gives no hits.
     pub fn hits(&self, params: &SearchParams, per_page: usize) -> Hits {
-        match self.try_hits(params, per_page.clamp(1, 100)) {
+        let live = self.current();
+        self.hits_in(&live.reader.searcher(), params, per_page)
+    }
+
+    /// [`SearchIndex::hits`], remembered until the index changes (see `cache.rs`): the answer a
+    /// fresh search would give, without counting the facets again for a repeated search.
+    pub fn cached_hits(&self, params: &SearchParams, per_page: usize) -> Arc<Hits> {
+        self.remembering(&self.results, (params.clone(), per_page), |s| {
+            self.hits_in(s, params, per_page)
+        })
+    }
+
+    /// The remembered answer for `params`, if the current index state has one (no search is
+    /// run: cheap enough for an async task).
+    pub fn remembered_hits(&self, params: &SearchParams, per_page: usize) -> Option<Arc<Hits>> {
+        self.remembered(&self.results, &(params.clone(), per_page))
+    }
+
+    /// The answer `memo` holds for `key` in the current index state, or the one `compute` reads
+    /// from it (then remembered).
+    fn remembering<K: Hash + Eq + Clone, V>(
+        &self,
+        memo: &Memo<K, V>,
+        key: K,
+        compute: impl FnOnce(&Searcher) -> V,
+    ) -> Arc<V> {
+        let live = self.current();
+        let searcher = live.reader.searcher();
+        let generation = live.generation(&searcher);
+        if let Some(v) = memo.get(generation, &key) {
+            return v;
+        }
+        let v = Arc::new(compute(&searcher));
+        memo.put(generation, key, Arc::clone(&v));
+        v
+    }
+
+    /// The answer `memo` holds for `key` in the current index state.
+    fn remembered<K: Hash + Eq + Clone, V>(&self, memo: &Memo<K, V>, key: &K) -> Option<Arc<V>> {
+        let live = self.current();
+        let generation = live.generation(&live.reader.searcher());
+        memo.get(generation, key)
+    }
+
+    fn hits_in(&self, searcher: &Searcher, params: &SearchParams, per_page: usize) -> Hits {
+        match self.try_hits(searcher, params, per_page.clamp(1, 100)) {
             Ok(h) => h,
             Err(e) => {
                 tracing::error!(error = %e, "search failed");
@@ -73,13 +121,28 @@ impl SearchIndex {
 
     /// Best product ids for a partly typed query (names only), at most `limit`.
     pub fn suggest(&self, q: &str, limit: usize) -> Vec<i64> {
-        let searcher = self.current().reader.searcher();
-        let Some(text) = self.text_query(&searcher, q, true) else {
+        self.suggest_in(&self.current().reader.searcher(), q, limit)
+    }
+
+    /// [`SearchIndex::suggest`], remembered until the index changes.
+    pub fn cached_suggest(&self, q: &str, limit: usize) -> Arc<Vec<i64>> {
+        self.remembering(&self.suggestions, (q.to_owned(), limit), |s| {
+            self.suggest_in(s, q, limit)
+        })
+    }
+
+    /// The remembered suggestions for `q`, if the current index state has them.
+    pub fn remembered_suggest(&self, q: &str, limit: usize) -> Option<Arc<Vec<i64>>> {
+        self.remembered(&self.suggestions, &(q.to_owned(), limit))
+    }
+
+    fn suggest_in(&self, searcher: &Searcher, q: &str, limit: usize) -> Vec<i64> {
+        let Some(text) = self.text_query(searcher, q, true) else {
             return vec![];
         };
         let top = TopDocs::with_limit(limit.clamp(1, 50)).tweak_score(InStockTiebreak);
         match searcher.search(&*text, &top) {
-            Ok(found) => ids_of(&searcher, found.into_iter().map(|(_, a)| a)),
+            Ok(found) => ids_of(searcher, found.into_iter().map(|(_, a)| a)),
             Err(e) => {
                 tracing::error!(error = %e, "suggest failed");
                 vec![]
@@ -87,13 +150,17 @@ impl SearchIndex {
         }
     }
 
-    pub(super) fn try_hits(&self, params: &SearchParams, per_page: usize) -> tantivy::Result<Hits> {
-        let searcher = self.current().reader.searcher();
+    fn try_hits(
+        &self,
+        searcher: &Searcher,
+        params: &SearchParams,
+        per_page: usize,
+    ) -> tantivy::Result<Hits> {
         let f = &self.fields;
         let text = if params.q.trim().is_empty() {
             None
         } else {
-            match self.text_query(&searcher, &params.q, false) {
+            match self.text_query(searcher, &params.q, false) {
                 Some(q) => Some(q),
                 // Only junk typed: nothing matches.
                 None => return Ok(Hits::none()),
@@ -127,13 +194,13 @@ impl SearchIndex {
                     &((top.custom_score(InStockTiebreak), Count), facets),
                 )?;
                 hits.total = total as u64;
-                (ids_of(&searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
             }
             Sort::Relevance => {
                 let ((found, total), fc) = searcher
                     .search(&*main, &((top.tweak_score(InStockTiebreak), Count), facets))?;
                 hits.total = total as u64;
-                (ids_of(&searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
             }
             Sort::PriceAsc | Sort::PriceDesc => {
                 let order = if params.sort == Sort::PriceAsc {
@@ -149,7 +216,7 @@ impl SearchIndex {
                     ),
                 )?;
                 hits.total = total as u64;
-                (ids_of(&searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
             }
             Sort::Newest => {
                 let ((found, total), fc) = searcher.search(
@@ -163,7 +230,7 @@ impl SearchIndex {
                     ),
                 )?;
                 hits.total = total as u64;
-                (ids_of(&searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
             }
         };
         hits.ids = ids;
@@ -234,6 +301,8 @@ impl SearchIndex {
             .category_paths
             .write()
             .unwrap_or_else(|e| e.into_inner()) = cats.paths();
+        // A category filter may now stand for other categories.
+        self.results.clear();
     }
 
     /// The text part of a query; `None` when `q` has no searchable word.
