@@ -100,7 +100,7 @@ pub async fn search_page(
     categories.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
 
     // Attributes, labelled in the locale.
-    let labels = &snap.derived.value_labels;
+    let derived = &snap.derived;
     let mut attributes = Vec::new();
     for code in ATTRIBUTE_CODES {
         let selected = params.attrs.get(code);
@@ -115,8 +115,8 @@ pub async fn search_page(
         let mut values: Vec<(i32, FacetValue)> = keys
             .into_iter()
             .map(|k| {
-                let (position, label) = labels
-                    .get(&(Arc::from(code), Arc::from(k.as_str())))
+                let (position, label) = derived
+                    .value_label(code, k)
                     .map_or((i32::MAX, k.clone()), |(p, labels)| {
                         (*p, labels[l].to_string())
                     });

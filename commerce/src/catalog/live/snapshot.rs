@@ -299,11 +299,15 @@ pub struct Derived {
     pub newest: Vec<i64>,
     /// Products with a variant on sale, by id (for the home page).
     pub on_sale: Vec<i64>,
-    /// (option code, value code) → (lowest position, labels): the search facets' labels.
-    pub value_labels: HashMap<(Arc<str>, Arc<str>), (i32, Labels)>,
+    /// Option code → value code → (lowest position, labels): the search facets' labels (read
+    /// with [`Derived::value_label`]).
+    pub value_labels: HashMap<Arc<str>, ValueLabels>,
     slugs: Vec<Entry>,
     codes: Vec<Entry>,
 }
+
+/// Value code → (lowest position, labels), for one option code.
+pub type ValueLabels = HashMap<Arc<str>, (i32, Labels)>;
 
 /// Products on the home page's rows.
 pub const HOME_ROW: usize = 8;
@@ -493,12 +497,19 @@ impl Derived {
         d
     }
 
+    /// The lowest position and the labels of value `value` of option `option` (codes).
+    pub fn value_label(&self, option: &str, value: &str) -> Option<&(i32, Labels)> {
+        self.value_labels.get(option)?.get(value)
+    }
+
     /// Adds `p`'s option values to the facet labels.
     fn add_labels(&mut self, p: &Product) {
         for o in p.options.iter() {
             for v in o.values.iter() {
                 self.value_labels
-                    .entry((o.code.clone(), v.code.clone()))
+                    .entry(o.code.clone())
+                    .or_default()
+                    .entry(v.code.clone())
                     .and_modify(|e| e.0 = e.0.min(v.position))
                     .or_insert((v.position, v.labels.clone()));
             }
@@ -606,8 +617,7 @@ impl Derived {
         }) && news.iter().all(|p| {
             p.options.iter().all(|o| {
                 o.values.iter().all(|v| {
-                    self.value_labels
-                        .get(&(o.code.clone(), v.code.clone()))
+                    self.value_label(&o.code, &v.code)
                         .is_none_or(|(_, labels)| *labels == v.labels)
                 })
             })
