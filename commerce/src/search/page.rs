@@ -2,7 +2,9 @@
 //! exact SKU/barcode shortcut. Names, labels and prices come from the in-memory catalogue
 //! ([`crate::catalog::live`]); the index only picks and counts products. No database reads.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::Semaphore;
 
 use super::{
     analysis,
@@ -33,6 +35,23 @@ pub const SUGGESTED_PRODUCTS: usize = 6;
 /// Categories in the header suggestions.
 pub const SUGGESTED_CATEGORIES: usize = 3;
 
+/// Runs a search (CPU work) on a blocking thread, so the async workers keep serving pages, at
+/// most one per core at a time: more would only take turns on the same cores, and each blocking
+/// thread keeps memory of its own (a burst of 64 searches would otherwise start 64 threads).
+async fn off_workers<T: Send + 'static>(search: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    let slots = SLOTS.get_or_init(|| {
+        Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    let _slot = slots
+        .acquire()
+        .await
+        .map_err(|e| CommerceError::Internal(format!("search slots closed: {e}")))?;
+    tokio::task::spawn_blocking(search)
+        .await
+        .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))
+}
+
 /// Runs `params` and builds the results page in `locale`.
 ///
 /// Never fails on user input: junk text finds nothing, a page past the end is empty. Errors are
@@ -45,16 +64,13 @@ pub async fn search_page(
 ) -> Result<SearchPage> {
     let mut params = params.clone();
     params.page = params.page.max(1);
-    // Matching and counting is CPU work: off the async workers, so pages keep being served.
-    // A repeated search is answered from memory; a new one is CPU work (matching and counting
-    // every match), off the async workers so pages keep being served.
+    // A repeated search is answered from memory; a new one is matched and counted off the
+    // async workers.
     let hits: Arc<Hits> = match index.remembered_hits(&params, PAGE_SIZE as usize) {
         Some(hits) => hits,
         None => {
             let (index, params) = (Arc::clone(index), params.clone());
-            tokio::task::spawn_blocking(move || index.cached_hits(&params, PAGE_SIZE as usize))
-                .await
-                .map_err(|e| CommerceError::Internal(format!("search task failed: {e}")))?
+            off_workers(move || index.cached_hits(&params, PAGE_SIZE as usize)).await?
         }
     };
     let pages = hits.total.div_ceil(PAGE_SIZE).max(1);
@@ -231,9 +247,7 @@ pub async fn suggest(
         Some(ids) => ids,
         None => {
             let (index, q) = (Arc::clone(index), q.clone());
-            tokio::task::spawn_blocking(move || index.cached_suggest(&q, SUGGESTED_PRODUCTS))
-                .await
-                .map_err(|e| CommerceError::Internal(format!("suggestion task failed: {e}")))?
+            off_workers(move || index.cached_suggest(&q, SUGGESTED_PRODUCTS)).await?
         }
     };
     let products = browse::cards(snap, locale, &ids);
