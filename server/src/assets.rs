@@ -24,8 +24,11 @@ use axum::{
 
 use crate::state::AppState;
 
+/// The site files. A release binary leaves out the wasm as it is (2.7 MB): it carries only its
+/// brotli and gzip forms, and unpacks the gzip one for the rare client that accepts neither.
 #[derive(rust_embed::RustEmbed)]
 #[folder = "$STOA_SITE_DIR"]
+#[cfg_attr(not(debug_assertions), exclude = "pkg/stoa.wasm")]
 struct Site;
 
 /// `<file>.br` and `<file>.gz` of the bundle files (empty in debug builds).
@@ -49,8 +52,8 @@ pub fn bundle_name() -> &'static str {
     NAME.get_or_init(|| {
         let mut parts = Vec::new();
         for ext in BUNDLE {
-            if let Some(f) = Site::get(&format!("pkg/{OUTPUT_NAME}.{ext}")) {
-                parts.extend_from_slice(&f.metadata.sha256_hash());
+            if let Some(hash) = content_hash(&format!("pkg/{OUTPUT_NAME}.{ext}")) {
+                parts.extend_from_slice(&hash);
             }
         }
         if parts.is_empty() {
@@ -59,6 +62,13 @@ pub fn bundle_name() -> &'static str {
         let digest = <sha2::Sha256 as sha2::Digest>::digest(&parts);
         format!("{OUTPUT_NAME}.{}", hex(&digest[..8]))
     })
+}
+
+/// A hash of the embedded file `name` (of its gzip form when only that is embedded).
+fn content_hash(name: &str) -> Option<[u8; 32]> {
+    Site::get(name)
+        .or_else(|| Precompressed::get(&format!("{name}.gz")))
+        .map(|f| f.metadata.sha256_hash())
 }
 
 /// The embedded file a request path names, and whether the name carried the current hash.
@@ -124,7 +134,8 @@ fn not_modified_response(etag: &HeaderValue, cache: &HeaderValue, vary: bool) ->
 /// `pkg/stoa.<hash>.wasm`, `favicon.svg`…), honouring `Accept-Encoding` and `If-None-Match`.
 pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     let (name, hashed) = resolve(path)?;
-    let file = Site::get(&name)?;
+    let file = Site::get(&name);
+    let hash = content_hash(&name)?;
     let mime = mime_guess::from_path(&name).first_or_octet_stream();
     let cache = if hashed {
         IMMUTABLE
@@ -144,7 +155,7 @@ pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     let has_variants = ["br", "gz"]
         .iter()
         .any(|ext| Precompressed::get(&format!("{name}.{ext}")).is_some());
-    let tag = hex(&file.metadata.sha256_hash()[..12]);
+    let tag = hex(&hash[..12]);
     let etag = match &encoded {
         Some((coding, _)) => format!("\"{tag}-{coding}\""),
         None => format!("\"{tag}\""),
@@ -153,11 +164,15 @@ pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     if not_modified(headers, &etag) {
         return Some(not_modified_response(&etag_value, &cache, has_variants));
     }
-    let (data, coding) = match encoded {
-        Some((coding, f)) => (f.data, Some(coding)),
-        None => (file.data, None),
+    let (data, coding) = match (encoded, file) {
+        (Some((coding, f)), _) => (f.data.into_owned(), Some(coding)),
+        (None, Some(f)) => (f.data.into_owned(), None),
+        (None, None) => (
+            gunzip(&Precompressed::get(&format!("{name}.gz"))?.data)?,
+            None,
+        ),
     };
-    let mut response = Response::new(Body::from(data.into_owned()));
+    let mut response = Response::new(Body::from(data));
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(mime.as_ref()) {
         h.insert(header::CONTENT_TYPE, v);
@@ -173,6 +188,16 @@ pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     Some(response)
 }
 
+/// The bytes of a gzip stream (`None` if it is corrupt, which a build never embeds).
+fn gunzip(data: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(data)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
 /// Axum handler for `/pkg/*` and the public files at the root.
 pub async fn handler(req: Request) -> Response {
     let path = req.uri().path().trim_start_matches('/');
@@ -184,7 +209,7 @@ pub async fn handler(req: Request) -> Response {
 
 /// Whether a file with this path is embedded.
 pub fn exists(path: &str) -> bool {
-    Site::get(path.trim_start_matches('/')).is_some()
+    content_hash(path.trim_start_matches('/')).is_some()
 }
 
 /// `GET /images/*`: a product image from `<data>/images`, with an `ETag` (its size and
