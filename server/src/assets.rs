@@ -134,8 +134,12 @@ fn not_modified_response(etag: &HeaderValue, cache: &HeaderValue, vary: bool) ->
 /// `pkg/stoa.<hash>.wasm`, `favicon.svg`…), honouring `Accept-Encoding` and `If-None-Match`.
 pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     let (name, hashed) = resolve(path)?;
+    // Each embedded form looked up once: the file as it is (absent for a release binary's
+    // wasm), and its brotli and gzip forms (release builds of the bundle only).
     let file = Site::get(&name);
-    let hash = content_hash(&name)?;
+    let br = Precompressed::get(&format!("{name}.br"));
+    let gz = Precompressed::get(&format!("{name}.gz"));
+    let hash = file.as_ref().or(gz.as_ref())?.metadata.sha256_hash();
     let mime = mime_guess::from_path(&name).first_or_octet_stream();
     let cache = if hashed {
         IMMUTABLE
@@ -146,15 +150,11 @@ pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
         "public, max-age=3600"
     };
     let cache = HeaderValue::from_static(cache);
-    let encoded = [("br", "br"), ("gzip", "gz")]
+    let has_variants = br.is_some() || gz.is_some();
+    let encoded = [("br", &br), ("gzip", &gz)]
         .into_iter()
         .filter(|(coding, _)| accepts(headers, coding))
-        .find_map(|(coding, ext)| {
-            Precompressed::get(&format!("{name}.{ext}")).map(|f| (coding, f))
-        });
-    let has_variants = ["br", "gz"]
-        .iter()
-        .any(|ext| Precompressed::get(&format!("{name}.{ext}")).is_some());
+        .find_map(|(coding, f)| f.as_ref().map(|f| (coding, f)));
     let tag = hex(&hash[..12]);
     let etag = match &encoded {
         Some((coding, _)) => format!("\"{tag}-{coding}\""),
@@ -164,13 +164,11 @@ pub fn serve(path: &str, headers: &HeaderMap) -> Option<Response> {
     if not_modified(headers, &etag) {
         return Some(not_modified_response(&etag_value, &cache, has_variants));
     }
-    let (data, coding) = match (encoded, file) {
-        (Some((coding, f)), _) => (f.data.into_owned(), Some(coding)),
-        (None, Some(f)) => (f.data.into_owned(), None),
-        (None, None) => (
-            gunzip(&Precompressed::get(&format!("{name}.gz"))?.data)?,
-            None,
-        ),
+    let (data, coding) = match (encoded, &file, &gz) {
+        (Some((coding, f)), _, _) => (f.data.to_vec(), Some(coding)),
+        (None, Some(f), _) => (f.data.to_vec(), None),
+        (None, None, Some(gz)) => (gunzip(&gz.data)?, None),
+        (None, None, None) => return None,
     };
     let mut response = Response::new(Body::from(data));
     let h = response.headers_mut();
