@@ -205,6 +205,15 @@ async fn variant_picker_selects_by_query() {
     .await;
 }
 
+/// Whether `body` links the shop's stylesheet under a content-hashed name (`/pkg/stoa.<hex>.css`).
+fn links_hashed_stylesheet(body: &str) -> bool {
+    body.match_indices("/pkg/stoa.").any(|(at, m)| {
+        let rest = &body[at + m.len()..];
+        let hash_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        hash_len >= 8 && rest[hash_len..].starts_with(".css")
+    })
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404_in_shop_style() {
     for_each_backend(false, |app| async move {
@@ -218,7 +227,12 @@ async fn unknown_pages_are_404_in_shop_style() {
             let (status, body) = get(&client, &app.url(path)).await;
             assert_eq!(status, 404, "{path}");
             assert!(body.contains("class=\"error-page\""), "{path}: {body}");
-            assert!(body.contains("/pkg/stoa.css"), "styled like the shop");
+            // The stylesheet's link: `/pkg/stoa.css`, or `/pkg/stoa.<hash>.css` when a built
+            // bundle is in the site folder.
+            assert!(
+                body.contains("/pkg/stoa.css") || links_hashed_stylesheet(&body),
+                "styled like the shop: {body}"
+            );
         }
         let (_, body) = get(&client, &app.url("/el/no-such-page")).await;
         assert!(body.contains("lang=\"el\""));
