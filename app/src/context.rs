@@ -112,6 +112,23 @@ pub fn request_ctx() -> RequestCtx {
     from_environment()
 }
 
+/// The current request's language: [`request_ctx`]'s `locale`, read in place without copying
+/// the rest of the context (prices, counts and labels ask for it many times per page).
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    if let Some(locale) = leptos::reactive::owner::with_context::<http::request::Parts, _>(|p| {
+        p.extensions.get::<RequestCtx>().map(|c| c.locale)
+    })
+    .flatten()
+    {
+        return locale;
+    }
+    if let Some(locale) = leptos::reactive::owner::with_context::<RequestCtx, _>(|c| c.locale) {
+        return locale;
+    }
+    from_environment().locale
+}
+
 /// This request's own context, read in place: `use_context` would clone the whole
 /// `http::request::Parts` (headers and extensions) on every call, and pages call this often.
 #[cfg(feature = "ssr")]

@@ -21,7 +21,7 @@ use leptos::server_fn::ServerFn;
 use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
 use crate::{
-    context::{request_ctx, Flash},
+    context::{request_ctx, request_locale, Flash},
     error::AppError,
     i18n::{self, Locale},
 };
@@ -102,7 +102,7 @@ impl FormState {
         FormState {
             error,
             done,
-            locale: request_ctx().locale,
+            locale: request_locale(),
             forbidden_field,
         }
     }

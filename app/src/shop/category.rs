@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{api::category_page, layout::ShopLayout};
 use crate::{
-    context::request_ctx,
+    context::{request_ctx, request_locale},
     error::ErrorPage,
     i18n,
     ui::{Pager, ProductGrid},
@@ -18,7 +18,7 @@ pub const SORTS: [&str; 4] = ["newest", "price_asc", "price_desc", "name"];
 /// A category page, sortable and paginated through the query string (`?sort=price_asc&page=2`).
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(

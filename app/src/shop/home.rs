@@ -4,12 +4,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{api::home_page, layout::ShopLayout};
-use crate::{context::request_ctx, error::ErrorPage, i18n, ui::ProductGrid};
+use crate::{
+    context::{request_ctx, request_locale},
+    error::ErrorPage,
+    i18n,
+    ui::ProductGrid,
+};
 
 /// Categories, products on sale and new arrivals.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let data = Resource::new(move || locale, home_page);
     view! {
         <ShopLayout>

@@ -7,13 +7,18 @@ use leptos_router::hooks::{use_location, use_params_map};
 use commerce::catalog::view as catalogue;
 
 use super::{api::product_page, layout::ShopLayout};
-use crate::{context::request_ctx, error::ErrorPage, i18n, ui::Price};
+use crate::{
+    context::{request_ctx, request_locale},
+    error::ErrorPage,
+    i18n,
+    ui::Price,
+};
 
 /// The product page. The chosen option values live in the query string (`?size=42&colour=black`),
 /// so the picker is a set of plain links that work without JavaScript.
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let params = use_params_map();
     let location = use_location();
     let data = Resource::new(
@@ -128,7 +133,7 @@ fn option_label(locale: i18n::Locale, code: &str) -> String {
 /// 2–3 days" when the online warehouse can transfer it, or out of stock).
 #[component]
 fn Availability(rows: Vec<catalogue::Availability>) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let online: i64 = rows
         .iter()

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_location;
 
 use super::{api::search_results, layout::ShopLayout};
 use crate::{
-    context::{request_ctx, RequestCtx},
+    context::{request_ctx, request_locale, RequestCtx},
     error::ErrorPage,
     i18n::{self, Locale},
     ui::{clip, Pager, ProductGrid},
@@ -25,7 +25,7 @@ const MAX_QUERY_BYTES: usize = 4096;
 /// The search results page.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let location = use_location();
     let data = Resource::new(
         move || location.search.get(),
@@ -60,12 +60,41 @@ pub(crate) fn search_href(ctx: &RequestCtx, query: &str) -> String {
     }
 }
 
-/// The address of page `page` of a search (`page_query`: the search without its page number).
-fn page_href(ctx: &RequestCtx, page_query: &str, page: u64) -> String {
-    match (page, page_query.is_empty()) {
-        (0 | 1, _) => search_href(ctx, page_query),
-        (p, true) => search_href(ctx, &format!("page={p}")),
-        (p, false) => search_href(ctx, &format!("{page_query}&page={p}")),
+/// The links of one search page: the search page's address in the page's language, worked out
+/// once, then a query string appended per link (a results page has a hundred facet links).
+#[derive(Clone)]
+struct Links {
+    /// `/search`, or `/el/search` under a language prefix.
+    base: String,
+}
+
+impl Links {
+    fn new(ctx: &RequestCtx) -> Self {
+        Links {
+            base: search_href(ctx, ""),
+        }
+    }
+
+    /// The search for `query` (no `?`).
+    fn to(&self, query: &str) -> String {
+        if query.is_empty() {
+            self.base.clone()
+        } else {
+            let mut href = String::with_capacity(self.base.len() + 1 + query.len());
+            href.push_str(&self.base);
+            href.push('?');
+            href.push_str(query);
+            href
+        }
+    }
+
+    /// Page `page` of a search (`page_query`: the search without its page number).
+    fn page(&self, page_query: &str, page: u64) -> String {
+        match (page, page_query.is_empty()) {
+            (0 | 1, _) => self.to(page_query),
+            (p, true) => self.to(&format!("page={p}")),
+            (p, false) => self.to(&format!("{page_query}&page={p}")),
+        }
     }
 }
 
@@ -82,6 +111,7 @@ fn sort_label(locale: Locale, sort: Sort) -> &'static str {
 #[component]
 fn SearchResults(v: found::SearchPage) -> impl IntoView {
     let ctx = request_ctx();
+    let links = Links::new(&ctx);
     let locale = ctx.locale;
     let m = i18n::t(locale);
     let title = if v.q.is_empty() {
@@ -109,13 +139,13 @@ fn SearchResults(v: found::SearchPage) -> impl IntoView {
         .map(|s| {
             view! {
                 <li>
-                    <a href=search_href(&ctx, &s.query) class:selected=s.selected
+                    <a href=links.to(&s.query) class:selected=s.selected
                         aria-current=s.selected.then_some("true")>{sort_label(locale, s.sort)}</a>
                 </li>
             }
         })
         .collect_view();
-    let results = results(&ctx, &v);
+    let results = results(locale, &links, &v);
     let active_filters = v.category_trail.iter().filter(|c| c.selected).count()
         + v.attributes
             .iter()
@@ -129,7 +159,7 @@ fn SearchResults(v: found::SearchPage) -> impl IntoView {
         <div class="search-head">
             <h1>{heading}</h1>
             {v.q.is_empty().then(|| view! { <p class="count">{i18n::results_count(locale, v.total)}</p> })}
-            <form class="search-form" role="search" method="get" action=search_href(&ctx, "")>
+            <form class="search-form" role="search" method="get" action=links.base.clone()>
                 <label for="search-page-q" class="visually-hidden">{m.search_label}</label>
                 <input id="search-page-q" type="search" name="q" value=v.q.clone()
                     placeholder=m.search_placeholder maxlength="200"/>
@@ -143,7 +173,7 @@ fn SearchResults(v: found::SearchPage) -> impl IntoView {
                     {m.filters}
                     {(active_filters > 0).then(|| view! { " "<span class="filter-count">{active_filters}</span> })}
                 </summary>
-                <Facets v=v.clone()/>
+                {facets(locale, &links, &v)}
             </details>
             <div class="search-results">
                 <nav class="sort-links" aria-label=m.sort_by>
@@ -157,13 +187,13 @@ fn SearchResults(v: found::SearchPage) -> impl IntoView {
 }
 
 /// The grid and pager, or the message for an empty page.
-fn results(ctx: &RequestCtx, v: &found::SearchPage) -> AnyView {
-    let m = i18n::t(ctx.locale);
+fn results(locale: Locale, links: &Links, v: &found::SearchPage) -> AnyView {
+    let m = i18n::t(locale);
     if !v.products.is_empty() {
         let page_query = v.page_query.clone();
         let href = {
-            let ctx = ctx.clone();
-            Callback::new(move |p: u64| page_href(&ctx, &page_query, p))
+            let links = links.clone();
+            Callback::new(move |p: u64| links.page(&page_query, p))
         };
         return view! {
             <ProductGrid products=v.products.clone()/>
@@ -181,7 +211,7 @@ fn results(ctx: &RequestCtx, v: &found::SearchPage) -> AnyView {
         return view! {
             <div class="empty-results">
                 <p>{m.page_past_end}</p>
-                <p><a class="button" href=page_href(ctx, &v.page_query, target)>{label}</a></p>
+                <p><a class="button" href=links.page(&v.page_query, target)>{label}</a></p>
             </div>
         }
         .into_any();
@@ -190,7 +220,7 @@ fn results(ctx: &RequestCtx, v: &found::SearchPage) -> AnyView {
         return view! {
             <div class="empty-results">
                 <p>{m.no_products_filtered}</p>
-                <p><a class="button" href=search_href(ctx, &v.clear_query)>{m.clear_filters}</a></p>
+                <p><a class="button" href=links.to(&v.clear_query)>{m.clear_filters}</a></p>
             </div>
         }
         .into_any();
@@ -199,17 +229,17 @@ fn results(ctx: &RequestCtx, v: &found::SearchPage) -> AnyView {
 }
 
 /// The facet panel: category, attributes, price, availability, and "clear filters".
-#[component]
-fn Facets(v: found::SearchPage) -> impl IntoView {
-    let ctx = request_ctx();
-    let locale = ctx.locale;
+///
+/// Space toggles a facet link like Enter, as on a checkbox: one handler on the panel serves
+/// every link in it.
+fn facets(locale: Locale, links: &Links, v: &found::SearchPage) -> impl IntoView {
     let m = i18n::t(locale);
 
     let categories = (!v.category_trail.is_empty() || !v.categories.is_empty()).then(|| {
         let trail_len = v.category_trail.len();
         let all = (trail_len > 0).then(|| {
             view! {
-                <li><a class="facet-value" href=search_href(&ctx, &v.all_categories_query)>{m.all_categories}</a></li>
+                <li><a class="facet-value" href=links.to(&v.all_categories_query)>{m.all_categories}</a></li>
             }
         });
         let trail = v
@@ -219,7 +249,7 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
             .map(|(depth, c)| {
                 view! {
                     <li class=format!("trail depth-{}", depth.min(4))>
-                        <a class="facet-value" class:selected=c.selected href=search_href(&ctx, &c.query)
+                        <a class="facet-value" class:selected=c.selected href=links.to(&c.query)
                             aria-current=c.selected.then_some("true")>
                             <span class="facet-label">{c.label.clone()}</span>
                         </a>
@@ -233,7 +263,7 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
             .map(|c| {
                 view! {
                     <li class=format!("child depth-{}", trail_len.min(4))>
-                        <a class="facet-value" href=search_href(&ctx, &c.query)>
+                        <a class="facet-value" href=links.to(&c.query)>
                             <span class="facet-label">{c.label.clone()}</span>
                             " "<span class="facet-count">{i18n::format_number(locale, c.count as i64)}</span>
                         </a>
@@ -260,7 +290,7 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
             let values = g
                 .values
                 .iter()
-                .map(|f| view! { <FacetCheck f=f.clone() label=f.label.clone()/> })
+                .map(|f| facet_check(locale, links.to(&f.query), f, f.label.clone()))
                 .collect_view();
             view! {
                 <section class=format!("facet facet-{}", g.code) aria-labelledby=id.clone()>
@@ -277,7 +307,7 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
             .iter()
             .map(|b| {
                 let label = i18n::price_band(locale, b.min_minor, b.max_minor, &v.currency);
-                view! { <FacetCheck f=b.facet.clone() label/> }
+                facet_check(locale, links.to(&b.facet.query), &b.facet, label)
             })
             .collect_view();
         view! {
@@ -298,7 +328,7 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
             } else {
                 i18n::in_stock_at_store(locale, &f.label)
             };
-            view! { <FacetCheck f=f.clone() label/> }
+            facet_check(locale, links.to(&f.query), f, label)
         })
         .collect();
     let availability = (!availability.is_empty()).then(|| {
@@ -311,11 +341,11 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
     });
 
     let clear = v.has_filters.then(|| {
-        view! { <p class="clear-filters"><a href=search_href(&ctx, &v.clear_query)>{m.clear_filters}</a></p> }
+        view! { <p class="clear-filters"><a href=links.to(&v.clear_query)>{m.clear_filters}</a></p> }
     });
 
     view! {
-        <div class="facet-groups">
+        <div class="facet-groups" on:keydown=toggle_on_space>
             {clear}
             {categories}
             {attributes}
@@ -325,29 +355,33 @@ fn Facets(v: found::SearchPage) -> impl IntoView {
     }
 }
 
-/// A facet value that can be combined with others: a link that looks and reads like a checkbox
-/// (Space toggles it like Enter).
-#[component]
-fn FacetCheck(f: FacetValue, label: String) -> impl IntoView {
-    let ctx = request_ctx();
-    let locale = ctx.locale;
+/// A facet value that can be combined with others: a link that looks and reads like a checkbox.
+fn facet_check(locale: Locale, href: String, f: &FacetValue, label: String) -> impl IntoView {
     let checked = if f.selected { "true" } else { "false" };
     view! {
         <li>
-            <a class="facet-value check" class:selected=f.selected href=search_href(&ctx, &f.query)
-                role="checkbox" aria-checked=checked
-                on:keydown=|ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == " " {
-                        ev.prevent_default();
-                        if let Some(el) = ev.current_target() {
-                            el.unchecked_into::<leptos::web_sys::HtmlElement>().click();
-                        }
-                    }
-                }>
+            <a class="facet-value check" class:selected=f.selected href=href
+                role="checkbox" aria-checked=checked>
                 <span class="box" aria-hidden="true"></span>
                 <span class="facet-label">{label}</span>
                 " "<span class="facet-count">{i18n::format_number(locale, f.count as i64)}</span>
             </a>
         </li>
+    }
+}
+
+/// Space on a facet link follows it, as Space ticks a checkbox (Enter already does).
+fn toggle_on_space(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != " " {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+        .and_then(|el| el.closest("a.check").ok().flatten());
+    if let Some(link) = link {
+        ev.prevent_default();
+        link.unchecked_into::<leptos::web_sys::HtmlElement>()
+            .click();
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{api::staff_home, layout::StaffLayout};
-use crate::{context::request_ctx, error::ErrorPage, i18n};
+use crate::{context::request_locale, error::ErrorPage, i18n};
 
 /// The staff home page.
 #[component]
@@ -13,7 +13,7 @@ pub fn StaffHomePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let m = i18n::t(request_ctx().locale);
+                let m = i18n::t(request_locale());
                 match data.await {
                     Ok(h) => view! {
                         <Title text=format!("{} · {}", m.staff_home, m.shop_name)/>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{api::settings_overview, home::role_label, layout::StaffLayout};
-use crate::{context::request_ctx, error::ErrorPage, i18n};
+use crate::{context::request_locale, error::ErrorPage, i18n};
 
 /// The settings overview. Cashiers and managers get a 403 page: the server function refuses.
 #[component]
@@ -13,7 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let locale = request_ctx().locale;
+                let locale = request_locale();
                 let m = i18n::t(locale);
                 match data.await {
                     Ok(s) => view! {

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use commerce::catalog::view::ProductCard;
 
-use crate::{context::request_ctx, i18n};
+use crate::{
+    context::{request_ctx, request_locale},
+    i18n,
+};
 
 /// Cuts `s` to at most `max` bytes on a character boundary.
 pub fn clip(s: &str, max: usize) -> &str {
@@ -34,7 +37,7 @@ pub fn Price(
     #[prop(optional)]
     from: bool,
 ) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let now = i18n::format_money(locale, minor, &currency);
     let was = compare_at
@@ -60,7 +63,7 @@ pub fn Pager(
     /// Builds the link for a page number.
     href: Callback<u64, String>,
 ) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     (pages > 1).then(|| {
         view! {
@@ -78,12 +81,14 @@ pub fn Pager(
 pub fn ProductGrid(products: Vec<ProductCard>) -> AnyView {
     let ctx = request_ctx();
     let m = i18n::t(ctx.locale);
+    // `/p/` in the page's language, worked out once for the whole grid.
+    let base = ctx.href("/p/");
     view! {
         <ul class="product-grid">
             {products
                 .into_iter()
                 .map(|p| {
-                    let href = ctx.href(&format!("/p/{}", p.slug));
+                    let href = format!("{base}{}", p.slug);
                     view! {
                         <li class="product-card">
                             <a href=href>

@@ -1,15 +1,18 @@
 //! Catalogue changes made by staff: prices, product status and names.
 //!
 //! Every change is written with an outbox notice in the same transaction, so the search index of
-//! every instance picks it up (DESIGN §3.1: visible in search within a second).
+//! every instance picks it up (DESIGN §3.1: visible in search within a second). Each is a write
+//! transaction from [`db::begin_write`]: a plain transaction that reads first could not take
+//! SQLite's write lock once another writer had committed (`database is locked`, which no busy
+//! timeout cures).
 
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 use crate::{
+    db,
     entity::{enums::ProductStatus, product, product_translation, variant},
     error::Problem,
     outbox::{emit, Change},
@@ -48,19 +51,22 @@ pub async fn set_variant_price(
             Problem::CompareAtNotHigher,
         ));
     }
-    let txn = db.begin().await?;
-    let v = variant::Entity::find_by_id(variant_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| CommerceError::NotFound(format!("variant {variant_id}")))?;
-    let mut active: variant::ActiveModel = v.into();
-    active.price_minor = Set(price_minor);
-    active.compare_at_minor = Set(compare_at_minor);
-    active.updated_at = Set(Utc::now());
-    let v = active.update(&txn).await?;
-    emit(&txn, Change::Variant(variant_id)).await?;
-    txn.commit().await?;
-    Ok(v)
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let v = variant::Entity::find_by_id(variant_id)
+            .one(&*txn)
+            .await?
+            .ok_or_else(|| CommerceError::NotFound(format!("variant {variant_id}")))?;
+        let mut active: variant::ActiveModel = v.into();
+        active.price_minor = Set(price_minor);
+        active.compare_at_minor = Set(compare_at_minor);
+        active.updated_at = Set(Utc::now());
+        let v = active.update(&*txn).await?;
+        emit(&*txn, Change::Variant(variant_id)).await?;
+        Ok(v)
+    }
+    .await;
+    txn.finish(result).await
 }
 
 /// Sets a product's status (active products are sold and searchable; drafts and archived ones
@@ -73,18 +79,21 @@ pub async fn set_product_status(
     product_id: i64,
     status: ProductStatus,
 ) -> Result<product::Model> {
-    let txn = db.begin().await?;
-    let p = product::Entity::find_by_id(product_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| CommerceError::NotFound(format!("product {product_id}")))?;
-    let mut active: product::ActiveModel = p.into();
-    active.status = Set(status);
-    active.updated_at = Set(Utc::now());
-    let p = active.update(&txn).await?;
-    emit(&txn, Change::Product(product_id)).await?;
-    txn.commit().await?;
-    Ok(p)
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let p = product::Entity::find_by_id(product_id)
+            .one(&*txn)
+            .await?
+            .ok_or_else(|| CommerceError::NotFound(format!("product {product_id}")))?;
+        let mut active: product::ActiveModel = p.into();
+        active.status = Set(status);
+        active.updated_at = Set(Utc::now());
+        let p = active.update(&*txn).await?;
+        emit(&*txn, Change::Product(product_id)).await?;
+        Ok(p)
+    }
+    .await;
+    txn.finish(result).await
 }
 
 /// Renames a product in one locale (the slug stays, so links keep working).
@@ -108,19 +117,22 @@ pub async fn rename_product(
             Problem::TooLong { max: 200 },
         ));
     }
-    let txn = db.begin().await?;
-    let t = product_translation::Entity::find()
-        .filter(product_translation::Column::ProductId.eq(product_id))
-        .filter(product_translation::Column::Locale.eq(locale))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| {
-            CommerceError::NotFound(format!("product {product_id} in locale {locale}"))
-        })?;
-    let mut active: product_translation::ActiveModel = t.into();
-    active.name = Set(name.to_owned());
-    active.update(&txn).await?;
-    emit(&txn, Change::Product(product_id)).await?;
-    txn.commit().await?;
-    Ok(())
+    let txn = db::begin_write(db).await?;
+    let result = async {
+        let t = product_translation::Entity::find()
+            .filter(product_translation::Column::ProductId.eq(product_id))
+            .filter(product_translation::Column::Locale.eq(locale))
+            .one(&*txn)
+            .await?
+            .ok_or_else(|| {
+                CommerceError::NotFound(format!("product {product_id} in locale {locale}"))
+            })?;
+        let mut active: product_translation::ActiveModel = t.into();
+        active.name = Set(name.to_owned());
+        active.update(&*txn).await?;
+        emit(&*txn, Change::Product(product_id)).await?;
+        Ok(())
+    }
+    .await;
+    txn.finish(result).await
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{form_pairs, query_value, QUERY_VALUE};
+use crate::text::{form_pairs, QUERY_VALUE};
 
 /// A list value (`size=38,39`): [`QUERY_VALUE`] with its `,` kept.
 const LIST_VALUE: &AsciiSet = &QUERY_VALUE.remove(b',');
@@ -149,38 +149,57 @@ impl SearchParams {
 
     /// The canonical query string (no leading `?`); empty for an empty search.
     pub fn to_query(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        use std::fmt::Write as _;
+        // Written into one string: a results page builds a hundred of these for its links.
+        let mut out = String::with_capacity(48);
+        let next = |out: &mut String| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+        };
         if !self.q.trim().is_empty() {
-            parts.push(format!("q={}", query_value(self.q.trim())));
+            let _ = write!(out, "q={}", utf8_percent_encode(self.q.trim(), QUERY_VALUE));
         }
         if let Some(c) = self.category {
-            parts.push(format!("cat={c}"));
+            next(&mut out);
+            let _ = write!(out, "cat={c}");
         }
         for code in ATTRIBUTE_CODES {
             if let Some(values) = self.attrs.get(code).filter(|v| !v.is_empty()) {
-                let joined: Vec<&str> = values.iter().map(String::as_str).collect();
-                parts.push(format!(
-                    "{code}={}",
-                    utf8_percent_encode(&joined.join(","), LIST_VALUE)
-                ));
+                next(&mut out);
+                out.push_str(code);
+                out.push('=');
+                for (i, value) in values.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    let _ = write!(out, "{}", utf8_percent_encode(value, LIST_VALUE));
+                }
             }
         }
         if !self.price.is_empty() {
-            parts.push(format!("price={}", join(self.price.iter())));
+            next(&mut out);
+            out.push_str("price=");
+            push_list(&mut out, self.price.iter());
         }
         if !self.stores.is_empty() {
-            parts.push(format!("store={}", join(self.stores.iter())));
+            next(&mut out);
+            out.push_str("store=");
+            push_list(&mut out, self.stores.iter());
         }
         if self.online {
-            parts.push("online=1".into());
+            next(&mut out);
+            out.push_str("online=1");
         }
         if self.sort != Sort::Relevance {
-            parts.push(format!("sort={}", self.sort.as_str()));
+            next(&mut out);
+            let _ = write!(out, "sort={}", self.sort.as_str());
         }
         if self.page > 1 {
-            parts.push(format!("page={}", self.page));
+            next(&mut out);
+            let _ = write!(out, "page={}", self.page);
         }
-        parts.join("&")
+        out
     }
 
     /// Whether any filter (not the text, sort or page) is set.
@@ -291,8 +310,15 @@ fn list(v: &str) -> impl Iterator<Item = &str> {
         .take(50)
 }
 
-fn join<T: ToString>(it: impl Iterator<Item = T>) -> String {
-    it.map(|x| x.to_string()).collect::<Vec<_>>().join(",")
+/// Appends `a,b,c`.
+fn push_list<T: std::fmt::Display>(out: &mut String, it: impl Iterator<Item = T>) {
+    use std::fmt::Write as _;
+    for (i, x) in it.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{x}");
+    }
 }
 
 fn is_code_byte(b: u8) -> bool {

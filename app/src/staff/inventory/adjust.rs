@@ -12,12 +12,12 @@ use super::{
     model::AdjustFormView,
     Csrf, Field, FormError, FormState, InventoryError, InventoryShell,
 };
-use crate::{context::request_ctx, i18n};
+use crate::{context::request_locale, i18n};
 
 /// The adjustment form.
 #[component]
 pub fn AdjustPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let query = use_query_map();
     let variant = Memo::new(move |_| {
         // From the link that opened the form, or kept from a failed plain post.
@@ -41,7 +41,7 @@ const FIELDS: &[&str] = &["location", "code", "variant", "change", "reason", "no
 
 #[component]
 fn AdjustView(v: AdjustFormView, action: ServerAction<AdjustStock>) -> impl IntoView {
-    let m = i18n::t(request_ctx().locale);
+    let m = i18n::t(request_locale());
     let q = use_query_map().get_untracked();
     let state = FormState::new(action, "adjust", "location");
     let location_err = state.field(&["location"]);

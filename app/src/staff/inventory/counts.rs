@@ -15,12 +15,12 @@ use super::{
     num, route_id, signed, when, Csrf, DocumentTable, Done, Field, FieldError, FormError,
     FormState, InventoryError, InventoryShell,
 };
-use crate::{context::request_ctx, i18n, ui::Pager};
+use crate::{context::request_locale, i18n, ui::Pager};
 
 /// The count list and the new-count form.
 #[component]
 pub fn CountsPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let data = Resource::new(|| (), move |_| counts_page(locale));
     let action = ServerAction::<OpenCount>::new();
     view! {
@@ -37,7 +37,7 @@ pub fn CountsPage() -> impl IntoView {
 
 #[component]
 fn CountsList(v: CountsView, action: ServerAction<OpenCount>) -> impl IntoView {
-    let m = i18n::t(request_ctx().locale);
+    let m = i18n::t(request_locale());
     let q = use_query_map().get_untracked();
     let state = FormState::new(action, "open", "location");
     let location_err = state.field(&["location"]);
@@ -94,7 +94,7 @@ struct CountActions {
 /// One count: scanning, counted quantities, review, post.
 #[component]
 pub fn CountPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let id = route_id();
     let location = use_location();
     let reload = RwSignal::new(0u32);
@@ -159,7 +159,7 @@ pub fn CountPage() -> impl IntoView {
 
 #[component]
 fn CountDoc(v: CountView, actions: CountActions) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let title = format!("{} {}", m.stock_count, v.number);
     let open = v.status == CountStatus::Open;
@@ -221,7 +221,7 @@ fn name_cells(l: &CountLineView) -> impl IntoView {
 
 #[component]
 fn OpenCountView(v: CountView, actions: CountActions) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let q = use_query_map().get_untracked();
     let CountActions {

@@ -13,12 +13,12 @@ use super::{
     movement_label, num, query_error, route_id, signed, when, Csrf, Done, Field, FormError,
     FormState, InventoryError, InventoryShell,
 };
-use crate::{context::request_ctx, i18n, ui::Pager};
+use crate::{context::request_locale, i18n, ui::Pager};
 
 /// The ledger page.
 #[component]
 pub fn LedgerPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let id = route_id();
     let location = use_location();
     let reload = RwSignal::new(0u32);
@@ -46,7 +46,7 @@ pub fn LedgerPage() -> impl IntoView {
 
 #[component]
 fn LedgerDoc(v: LedgerView, action: ServerAction<SetVariantThreshold>) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let q = use_query_map().get_untracked();
     let adjusted = q.get_str("done") == Some("adjust");

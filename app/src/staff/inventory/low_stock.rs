@@ -11,12 +11,12 @@ use super::{
     model::LowStockView,
     num, Csrf, Done, Field, FormError, FormState, InventoryError, InventoryShell,
 };
-use crate::{context::request_ctx, i18n, ui::Pager};
+use crate::{context::request_locale, i18n, ui::Pager};
 
 /// The low-stock list.
 #[component]
 pub fn LowStockPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let location = use_location();
     let reload = RwSignal::new(0u32);
     let action = ServerAction::<SetLocationThreshold>::new();
@@ -43,7 +43,7 @@ pub fn LowStockPage() -> impl IntoView {
 
 #[component]
 fn LowStockList(v: LowStockView, action: ServerAction<SetLocationThreshold>) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let q = use_query_map().get_untracked();
     let state = FormState::new(action, "threshold", "location");

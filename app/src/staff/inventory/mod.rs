@@ -40,7 +40,7 @@ pub(crate) use crate::form::{
     invalid, kept, kept_id, query_error, Csrf, Done, Field, FieldError, FormError, FormState,
 };
 use crate::{
-    context::request_ctx,
+    context::request_locale,
     error::{AppError, ErrorPage},
     i18n::{self, Locale, Messages},
     ui::clip,
@@ -49,7 +49,7 @@ use crate::{
 /// Frame of every inventory page: title, staff header, breadcrumbs and the inventory sections.
 #[component]
 pub(crate) fn InventoryShell(who: Who, title: String, children: Children) -> impl IntoView {
-    let m = i18n::t(request_ctx().locale);
+    let m = i18n::t(request_locale());
     let section = section_of(
         &leptos_router::hooks::use_location()
             .pathname
@@ -124,7 +124,7 @@ pub(crate) fn DocumentTable(
     /// Shown when there is no row.
     empty: &'static str,
 ) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     if rows.is_empty() {
         return view! { <p class="empty">{empty}</p> }.into_any();

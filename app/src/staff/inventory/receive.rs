@@ -11,12 +11,12 @@ use super::{
     num, route_id, when, Csrf, DocumentTable, Field, FormError, FormState, InventoryError,
     InventoryShell,
 };
-use crate::{context::request_ctx, i18n};
+use crate::{context::request_locale, i18n};
 
 /// The receive form with the latest receipts.
 #[component]
 pub fn ReceivePage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let data = Resource::new(|| (), move |_| receive_form(locale));
     let action = ServerAction::<ReceiveStock>::new();
     view! {
@@ -35,7 +35,7 @@ const FIELDS: &[&str] = &["location", "supplier", "note", "lines", "quantity"];
 
 #[component]
 fn ReceiveView(v: ReceiveFormView, action: ServerAction<ReceiveStock>) -> impl IntoView {
-    let m = i18n::t(request_ctx().locale);
+    let m = i18n::t(request_locale());
     let q = use_query_map().get_untracked();
     let state = FormState::new(action, "receive", "location");
     let location_err = state.field(&["location"]);
@@ -83,7 +83,7 @@ fn ReceiveView(v: ReceiveFormView, action: ServerAction<ReceiveStock>) -> impl I
 /// A receipt: where, from whom, what.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let id = route_id();
     let data = Resource::new(move || id.get(), move |id| receipt_page(locale, id));
     view! {
@@ -100,7 +100,7 @@ pub fn ReceiptPage() -> impl IntoView {
 
 #[component]
 fn ReceiptDoc(v: ReceiptView) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let title = format!("{} {}", m.goods_receipt, v.number);
     let just_received = use_query_map().with_untracked(|q| q.get_str("done") == Some("receive"));

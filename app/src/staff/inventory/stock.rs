@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::{api::stock_page, clip, model::StockPageView, num, InventoryError, InventoryShell};
-use crate::{context::request_ctx, i18n, ui::Pager};
+use crate::{context::request_locale, i18n, ui::Pager};
 
 /// The stock table page.
 #[component]
 pub fn StockPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let location = use_location();
     let data = Resource::new(
         move || location.search.get(),
@@ -30,7 +30,7 @@ pub fn StockPage() -> impl IntoView {
 
 #[component]
 fn StockView(v: StockPageView) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let page_query = v.page_query.clone();
     let href = Callback::new(move |p: u64| {

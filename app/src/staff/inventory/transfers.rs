@@ -16,12 +16,12 @@ use super::{
     num, route_id, when, Csrf, DocumentTable, Field, FieldError, FormError, FormState,
     InventoryError, InventoryShell,
 };
-use crate::{context::request_ctx, i18n};
+use crate::{context::request_locale, i18n};
 
 /// The transfer list and the new-transfer form.
 #[component]
 pub fn TransfersPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let data = Resource::new(|| (), move |_| transfers_page(locale));
     let action = ServerAction::<CreateTransfer>::new();
     view! {
@@ -40,7 +40,7 @@ const CREATE_FIELDS: &[&str] = &["from", "to", "lines", "quantity", "note"];
 
 #[component]
 fn TransfersList(v: TransfersView, action: ServerAction<CreateTransfer>) -> impl IntoView {
-    let m = i18n::t(request_ctx().locale);
+    let m = i18n::t(request_locale());
     let q = use_query_map().get_untracked();
     let state = FormState::new(action, "create", "from");
     let from_err = state.field(&["from"]);
@@ -95,7 +95,7 @@ fn TransfersList(v: TransfersView, action: ServerAction<CreateTransfer>) -> impl
 /// One transfer, with the actions its status allows.
 #[component]
 pub fn TransferPage() -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let id = route_id();
     let reload = RwSignal::new(0u32);
     let send = ServerAction::<SendTransfer>::new();
@@ -140,7 +140,7 @@ fn TransferDoc(
     cancel: ServerAction<CancelTransfer>,
     receive: ServerAction<ReceiveTransfer>,
 ) -> impl IntoView {
-    let locale = request_ctx().locale;
+    let locale = request_locale();
     let m = i18n::t(locale);
     let title = format!("{} {}", m.transfer, v.number);
     let send_state = FormState::new(send, "send", "");
