@@ -17,6 +17,11 @@
 //! - A stock count posted and cancelled at the same moment, 20 times: exactly one of the two
 //!   wins; a cancelled count has no movements and a posted one has them all.
 //!
+//! - Price changes (catalogue admin) and goods received, 100 of each released at once over the
+//!   same variants: every one of them succeeds (a price change that read before writing used to
+//!   fail with `database is locked` on SQLite once another writer had committed in between),
+//!   and each variant ends at one of the prices it was given.
+//!
 //! Every scenario ends with `check::verify` finding no mismatch. No assertion depends on timing.
 
 use std::{
@@ -95,6 +100,7 @@ on_both_backends!(
     commits_and_releases_interleaved,
     two_instances_expire_once,
     count_post_races_cancel,
+    price_changes_beside_stock_writes,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -731,4 +737,64 @@ async fn count_post_races_cancel(url: String) {
     eprintln!("count races: {posted} of 20 posted");
     verify_clean(&db).await;
     db.close().await.ok();
+}
+
+async fn price_changes_beside_stock_writes(url: String) {
+    use commerce::{catalog::admin, entity::variant};
+    const EACH: usize = 100;
+    let db = commerce::db::connect(&url).await.unwrap();
+    let c = catalogue(&db, "PRC", 1, 4).await;
+    let loc = c.locations[0];
+    let barrier = Arc::new(Barrier::new(2 * EACH));
+    let mut tasks = Vec::new();
+    for i in 0..EACH {
+        let variant = c.variants[i % c.variants.len()];
+        let (price_db, price_barrier) = (db.clone(), barrier.clone());
+        tasks.push(tokio::spawn(async move {
+            price_barrier.wait().await;
+            admin::set_variant_price(&price_db, variant, 1_000 + i as i64, None)
+                .await
+                .map(|_| ())
+        }));
+        let (stock_db, stock_barrier) = (db.clone(), barrier.clone());
+        tasks.push(tokio::spawn(async move {
+            stock_barrier.wait().await;
+            receipts::receive(
+                &stock_db,
+                &Actor::system(),
+                NewReceipt {
+                    location_id: loc,
+                    supplier: None,
+                    note: None,
+                    lines: vec![StockLine {
+                        variant_id: variant,
+                        quantity: Quantity::new(1).unwrap(),
+                    }],
+                },
+            )
+            .await
+            .map(|_| ())
+        }));
+    }
+    for t in tasks {
+        t.await
+            .unwrap()
+            .expect("every price change and receipt succeeds");
+    }
+    for (k, &v) in c.variants.iter().enumerate() {
+        let price = variant::Entity::find_by_id(v)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .price_minor;
+        let given: Vec<i64> = (0..EACH)
+            .filter(|i| i % c.variants.len() == k)
+            .map(|i| 1_000 + i as i64)
+            .collect();
+        assert!(given.contains(&price), "variant {v} at {price}");
+        let (on_hand, _) = level(&db, loc, v).await;
+        assert_eq!(on_hand, (EACH / c.variants.len()) as i64);
+    }
+    verify_clean(&db).await;
 }
