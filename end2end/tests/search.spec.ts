@@ -165,6 +165,15 @@ test.describe('search suggestions in the header', () => {
     await page.getByRole('navigation', { name: 'Sort by' }).getByRole('link', { name: 'Newest' }).click();
     await expect(page).toHaveURL(/[?&]sort=newest/);
     await page.waitForLoadState('networkidle');
+    // Space ticks a facet like a checkbox (one handler on the panel serves every facet link).
+    const size = await facet(page, 'Size');
+    await size.link.focus();
+    await page.keyboard.press(' ');
+    await expect(page).toHaveURL(/[?&]size=/);
+    await expect(
+      page.getByRole('region', { name: 'Size', exact: true }).getByRole('checkbox', { name: size.label }),
+    ).toHaveAttribute('aria-checked', 'true');
+    await page.waitForLoadState('networkidle');
     expect(errors, 'errors while hydrating and navigating').toEqual([]);
     expect(documentLoads, 'facet and sort links are followed by the client-side router').toEqual([]);
   });
