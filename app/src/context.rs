@@ -116,11 +116,7 @@ pub fn request_ctx() -> RequestCtx {
 /// the rest of the context (prices, counts and labels ask for it many times per page).
 pub fn request_locale() -> Locale {
     #[cfg(feature = "ssr")]
-    if let Some(locale) = leptos::reactive::owner::with_context::<http::request::Parts, _>(|p| {
-        p.extensions.get::<RequestCtx>().map(|c| c.locale)
-    })
-    .flatten()
-    {
+    if let Some(locale) = with_request_extension(|c: &RequestCtx| c.locale) {
         return locale;
     }
     if let Some(locale) = leptos::reactive::owner::with_context::<RequestCtx, _>(|c| c.locale) {
@@ -139,8 +135,15 @@ fn own_request() -> Option<RequestCtx> {
 /// A value the server put into this request's extensions (server side only).
 #[cfg(feature = "ssr")]
 pub(crate) fn request_extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    with_request_extension(T::clone)
+}
+
+/// `f` applied in place to a value the server put into this request's extensions (server side
+/// only), without cloning it.
+#[cfg(feature = "ssr")]
+fn with_request_extension<T: Send + Sync + 'static, R>(f: impl FnOnce(&T) -> R) -> Option<R> {
     leptos::reactive::owner::with_context::<http::request::Parts, _>(|p| {
-        p.extensions.get::<T>().cloned()
+        p.extensions.get::<T>().map(f)
     })
     .flatten()
 }

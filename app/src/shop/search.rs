@@ -51,15 +51,6 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
-/// The address of the search page for a query string (no `?`), in the page's language.
-pub(crate) fn search_href(ctx: &RequestCtx, query: &str) -> String {
-    if query.is_empty() {
-        ctx.href("/search")
-    } else {
-        ctx.href(&format!("/search?{query}"))
-    }
-}
-
 /// The links of one search page: the search page's address in the page's language, worked out
 /// once, then a query string appended per link (a results page has a hundred facet links).
 #[derive(Clone)]
@@ -71,7 +62,7 @@ struct Links {
 impl Links {
     fn new(ctx: &RequestCtx) -> Self {
         Links {
-            base: search_href(ctx, ""),
+            base: ctx.href("/search"),
         }
     }
 
