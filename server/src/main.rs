@@ -5,7 +5,10 @@ use server::cli::{run, Cli};
 
 /// mimalloc instead of glibc's malloc: page renders make many small, short-lived allocations,
 /// and the catalogue load at start frees hundreds of megabytes at 100k products, which glibc's
-/// per-thread arenas keep while mimalloc gives them back.
+/// per-thread arenas keep while mimalloc gives them back. Built with `override`, it also serves
+/// C code's `malloc` (SQLite's page caches and statements), so no glibc arena holds memory
+/// beside it, and with `no_thp`, so freed memory goes back in 4 KiB pages, not kept in 2 MiB
+/// huge pages (both measured in `server/benches/RESULTS.md`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
