@@ -31,14 +31,21 @@ pub fn SearchPage() -> impl IntoView {
         move || location.search.get(),
         move |query| search_results(locale, clip(&query, MAX_QUERY_BYTES).to_owned()),
     );
-    let pending = RwSignal::new(false);
+    // Reference-counted, not owned by the page's reactive owner: the transition's effect may
+    // still run after a server render ended (the client gone), and must find it alive.
+    let pending = ArcRwSignal::new(false);
+    let set_pending = SignalSetter::map({
+        let pending = pending.clone();
+        move |busy| pending.set(busy)
+    });
+    let busy = pending.clone();
     view! {
         <ShopLayout>
             // A transition keeps the current results on screen (dimmed) while the next facet,
             // sort or page loads (client-side navigation).
             <div class="search-page" class:pending=move || pending.get()
-                aria-busy=move || if pending.get() { "true" } else { "false" }>
-                <Transition fallback=|| () set_pending=pending.write_only()>
+                aria-busy=move || if busy.get() { "true" } else { "false" }>
+                <Transition fallback=|| () set_pending>
                     {move || Suspend::new(async move {
                         match data.await {
                             Ok(v) => view! { <SearchResults v/> }.into_any(),

@@ -284,3 +284,60 @@ async fn reindex_command_with_and_without_a_running_server() {
     assert!(!result_slugs(&page).is_empty());
     app.stop().await;
 }
+
+/// Search pages whose clients hang up mid-render end quietly: no task of the page (the
+/// transition that dims the results while the next ones load) panics on a signal the ended
+/// render already disposed of. Under load, every benchmark run that closed its connections
+/// with requests in flight used to leave such a panic (and its backtrace) in the log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_pages_dropped_mid_render_do_not_panic() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static DISPOSED: AtomicUsize = AtomicUsize::new(0);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if info.to_string().contains("disposed") {
+            DISPOSED.fetch_add(1, Ordering::SeqCst);
+        }
+        previous(info);
+    }));
+
+    let testdb = TestDb::new(Backend::Sqlite, true).await;
+    let app = TestApp::start(&testdb).await;
+    let words = ["shoe", "linen", "wool", "coat", "blue", "", "sock", "shirt"];
+    let mut hung_up = 0;
+    for round in 0..12u64 {
+        let mut requests = tokio::task::JoinSet::new();
+        for i in 0..32u64 {
+            // Fresh searches (a page number each), so that every render waits for the engine.
+            let url = app.url(&format!(
+                "/search?q={}&sort=price_asc&page={}",
+                words[(i % 8) as usize],
+                round * 32 + i + 1
+            ));
+            let client = app.client();
+            requests.spawn(async move {
+                let wait = Duration::from_micros(200 + (round * 131 + i * 977) % 6_000);
+                tokio::time::timeout(wait, async {
+                    let r = client.get(&url).send().await?;
+                    r.text().await
+                })
+                .await
+                .is_err()
+            });
+        }
+        while let Some(cut) = requests.join_next().await {
+            hung_up += usize::from(cut.unwrap());
+        }
+    }
+    // Let any task the cut renders left behind run to its end.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let (status, _) = get(&app.client(), &app.url("/search?q=shoe")).await;
+    assert_eq!(status, 200, "the server still answers");
+    app.stop().await;
+    println!("{hung_up} of 384 searches hung up mid-request");
+    assert!(
+        hung_up > 0,
+        "some requests must be cut for the test to mean anything"
+    );
+    assert_eq!(DISPOSED.load(Ordering::SeqCst), 0, "a page task panicked");
+}
