@@ -71,7 +71,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let picked: Vec<i64> = ids.iter().step_by(step).take(200).copied().collect();
     let slugs: Vec<String> = picked
         .iter()
-        .map(|id| snap.product(*id).unwrap().texts[0].slug.to_string())
+        .map(|id| snap.product(*id).unwrap().texts.slug(0).to_string())
         .collect();
     let t = Instant::now();
     for i in 0..n {
@@ -158,8 +158,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stocked = snap
         .products
         .values()
-        .find(|p| p.in_stock() && p.variants.len() == 1 && p.stocked[0].len() == 1)
-        .map(|p| (p.variants[0].id, p.stocked[0][0]));
+        .filter(|p| p.variants.len() == 1)
+        .find_map(
+            |p| match p.variants[0].stocked.iter().collect::<Vec<_>>()[..] {
+                [only] => Some((p.variants[0].id, only)),
+                _ => None,
+            },
+        );
     if let Some((variant_id, location_id)) = stocked {
         let left = commerce::inventory::level(&db, location_id, variant_id)
             .await?

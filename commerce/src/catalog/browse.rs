@@ -128,8 +128,8 @@ pub fn card(p: &Product, l: usize) -> Option<ProductCard> {
     let cheapest = p.cheapest()?;
     Some(ProductCard {
         id: p.id,
-        slug: p.texts[l].slug.to_string(),
-        name: p.texts[l].name.to_string(),
+        slug: p.texts.slug(l).to_string(),
+        name: p.texts.name(l).to_string(),
         brand: p.brand.as_deref().map(str::to_owned),
         price_minor: cheapest.price_minor,
         compare_at_minor: cheapest.compare_at_minor,
@@ -319,7 +319,7 @@ pub async fn product<C: ConnectionTrait>(
         .map(|(o, x)| &*p.options[*o as usize].values[*x as usize].labels[l])
         .collect::<Vec<_>>()
         .join(" / ");
-    let name = p.texts[l].name.to_string();
+    let name = p.texts.name(l).to_string();
     let images = p
         .images
         .iter()
@@ -359,7 +359,7 @@ pub async fn product<C: ConnectionTrait>(
 
     Ok(ProductPage {
         id: p.id,
-        slug: p.texts[l].slug.to_string(),
+        slug: p.texts.slug(l).to_string(),
         name,
         description,
         brand: p.brand.as_deref().map(str::to_owned),

@@ -300,9 +300,9 @@ pub fn find_code(snap: &Snapshot, locale: &str, q: &str) -> Option<CodeMatch> {
         (&*o.code, &*o.values[*x as usize].code)
     }));
     Some(CodeMatch {
-        slug: p.texts[l].slug.to_string(),
+        slug: p.texts.slug(l).to_string(),
         selection,
-        name: p.texts[l].name.to_string(),
+        name: p.texts.name(l).to_string(),
         sku: v.sku.to_string(),
         barcode: v.barcode.as_deref().map(str::to_owned),
     })

@@ -346,10 +346,12 @@ async fn selling_out_flips_the_cards_without_relisting() {
         .products
         .values()
         .filter(|p| p.variants.len() == 1)
-        .find_map(|p| match &*p.stocked[0] {
-            [only] => Some((p.id, p.variants[0].id, *only)),
-            _ => None,
-        })
+        .find_map(
+            |p| match p.variants[0].stocked.iter().collect::<Vec<_>>()[..] {
+                [only] => Some((p.id, p.variants[0].id, only)),
+                _ => None,
+            },
+        )
         .expect("a one-variant product stocked at one place");
     let available = commerce::inventory::level(&shop.db, loc, vid)
         .await

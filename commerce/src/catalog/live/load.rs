@@ -12,8 +12,8 @@ use sea_orm::{
 };
 
 use super::snapshot::{
-    Cat, CatText, Categories, Image, Labels, OptionValue, Places, Product, ProductOption, Text,
-    Variant,
+    Cat, CatText, Categories, Image, Labels, OptionValue, Places, Product, ProductOption, Stocked,
+    Texts, Variant,
 };
 use crate::{
     entity::{
@@ -47,6 +47,7 @@ pub(crate) fn locale_index(code: &str) -> Option<usize> {
 pub(super) struct Interner {
     strs: HashSet<Arc<str>>,
     labels: HashSet<Labels>,
+    options: HashSet<Arc<[ProductOption]>>,
 }
 
 impl Interner {
@@ -65,6 +66,17 @@ impl Interner {
             return found.clone();
         }
         self.labels.insert(new.clone());
+        new
+    }
+
+    /// A product's options, shared with every product that has the same ones (most products
+    /// of a kind offer the same sizes or colours).
+    fn options(&mut self, options: Vec<ProductOption>) -> Arc<[ProductOption]> {
+        if let Some(found) = self.options.get(options.as_slice()) {
+            return found.clone();
+        }
+        let new: Arc<[ProductOption]> = options.into();
+        self.options.insert(new.clone());
         new
     }
 }
@@ -354,28 +366,29 @@ fn assemble(
             .clone()
             .or_else(|| own.iter().flatten().next().cloned())
             .unwrap_or_else(|| (p.slug.clone(), p.slug.clone()));
-        let texts: [Text; 3] = std::array::from_fn(|i| {
-            let (name, slug) = own[i].clone().unwrap_or_else(|| fallback.clone());
-            Text {
-                name: name.into(),
-                slug: slug.into(),
-                own: own[i].is_some(),
-            }
+        let per_locale: [(&str, &str, bool); 3] = std::array::from_fn(|i| {
+            let (name, slug) = own[i].as_ref().unwrap_or(&fallback);
+            (name.as_str(), slug.as_str(), own[i].is_some())
         });
+        let texts = Texts::new(&p.slug, per_locale);
 
         let mut options = options_by_product.remove(&p.id).unwrap_or_default();
         options.sort_by_key(|o| (o.position, o.id));
+        // (option index, value index) of a value id.
+        let mut value_place: HashMap<i64, (u16, u16)> = HashMap::new();
         let options: Vec<ProductOption> = options
             .into_iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(oi, o)| {
                 let mut values = values_by_option.remove(&o.id).unwrap_or_default();
                 values.sort_by_key(|v| (v.position, v.id));
                 ProductOption {
-                    id: o.id,
                     code: strings.str(&o.code),
                     values: values
                         .into_iter()
-                        .map(|v| {
+                        .enumerate()
+                        .map(|(vi, v)| {
+                            value_place.insert(v.id, (oi as u16, vi as u16));
                             let own = value_labels.get(&v.id);
                             let mut label = |i: usize| -> Arc<str> {
                                 let l = own.and_then(|l| l[i].as_deref().or(l[0].as_deref()));
@@ -383,7 +396,6 @@ fn assemble(
                             };
                             let labels = [label(0), label(1), label(2)];
                             OptionValue {
-                                id: v.id,
                                 code: strings.str(&v.code),
                                 position: v.position,
                                 labels: strings.labels(labels),
@@ -393,17 +405,10 @@ fn assemble(
                 }
             })
             .collect();
-        // (option index, value index) of a value id.
-        let mut value_place: HashMap<i64, (u16, u16)> = HashMap::new();
-        for (oi, o) in options.iter().enumerate() {
-            for (vi, v) in o.values.iter().enumerate() {
-                value_place.insert(v.id, (oi as u16, vi as u16));
-            }
-        }
+        let options = strings.options(options);
 
         let mut variants = variants_by_product.remove(&p.id).unwrap_or_default();
         variants.sort_by_key(|v| (v.position, v.id));
-        let mut stocked = Vec::with_capacity(variants.len());
         let variants: Vec<Variant> = variants
             .into_iter()
             .map(|v| {
@@ -416,9 +421,7 @@ fn assemble(
                     })
                     .unwrap_or_default();
                 values.sort_unstable();
-                let mut at = stocked_at.remove(&v.id).unwrap_or_default();
-                at.sort_unstable();
-                stocked.push(at.into_boxed_slice());
+                let stocked = Stocked::new(stocked_at.remove(&v.id).unwrap_or_default());
                 Variant {
                     id: v.id,
                     sku: v.sku.into(),
@@ -429,6 +432,7 @@ fn assemble(
                     position: v.position,
                     low_stock_threshold: v.low_stock_threshold,
                     values: values.into_boxed_slice(),
+                    stocked,
                 }
             })
             .collect();
@@ -450,15 +454,13 @@ fn assemble(
             Product {
                 id: p.id,
                 category_id: p.category_id,
-                slug: p.slug.into(),
                 vat_rate_id: p.vat_rate_id,
                 brand: p.brand.as_deref().map(|b| strings.str(b)),
                 created_at: p.created_at.timestamp_micros(),
                 texts,
-                options: options.into_boxed_slice(),
+                options,
                 variants: variants.into_boxed_slice(),
                 images,
-                stocked: stocked.into_boxed_slice(),
             },
         );
     }

@@ -21,7 +21,7 @@ mod snapshot;
 
 pub use snapshot::{
     Cat, CatText, Categories, Derived, Image, Labels, Listing, OptionValue, Places, Product,
-    ProductOption, Snapshot, Text, Variant, HOME_ROW, SORTS,
+    ProductOption, Snapshot, Stocked, Texts, Variant, HOME_ROW, SORTS,
 };
 
 use std::{

@@ -14,22 +14,91 @@ use crate::entity::location;
 /// untranslated, else its code. Shared between the values that read the same.
 pub type Labels = Arc<[Arc<str>; 3]>;
 
-/// A product's name and slug in one locale.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// Name (English where untranslated, else the product's base slug).
-    pub name: Box<str>,
-    /// Slug (the same fallback).
-    pub slug: Box<str>,
-    /// Whether the product has its own translation in this locale.
-    pub own: bool,
+/// A product's name and slug in every locale and its base slug, in one allocation (a large
+/// catalogue holds hundreds of thousands of these strings).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// Every string, each stored once (a locale that falls back to English shares its text).
+    blob: Box<str>,
+    /// (start, end) in `blob`: name then slug per locale, then the base slug.
+    ranges: [(u32, u32); 7],
+    /// Bit `l`: locale `l` has its own translation.
+    own: u8,
 }
 
-/// An option (size, colour…) of a product.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl Texts {
+    /// `per_locale`: name, slug and whether it is the product's own translation, in
+    /// [`crate::locale::Locale::ALL`] order (the fallback already applied).
+    pub fn new(base_slug: &str, per_locale: [(&str, &str, bool); 3]) -> Texts {
+        let mut blob = String::new();
+        let mut ranges = [(0u32, 0u32); 7];
+        let mut own = 0u8;
+        let put = |blob: &mut String, s: &str, ranges: &[(u32, u32)]| -> (u32, u32) {
+            // Reuse an equal string already stored (fallbacks, slugs equal to the base).
+            for &(a, b) in ranges {
+                if &blob[a as usize..b as usize] == s {
+                    return (a, b);
+                }
+            }
+            let start = blob.len();
+            blob.push_str(s);
+            (start as u32, blob.len() as u32)
+        };
+        for (l, (name, slug, is_own)) in per_locale.into_iter().enumerate() {
+            ranges[2 * l] = put(&mut blob, name, &ranges[..2 * l]);
+            ranges[2 * l + 1] = put(&mut blob, slug, &ranges[..2 * l + 1]);
+            own |= u8::from(is_own) << l;
+        }
+        ranges[6] = put(&mut blob, base_slug, &ranges[..6]);
+        Texts {
+            blob: blob.into_boxed_str(),
+            ranges,
+            own,
+        }
+    }
+
+    fn at(&self, i: usize) -> &str {
+        let (a, b) = self.ranges[i];
+        &self.blob[a as usize..b as usize]
+    }
+
+    /// Name in locale `l` (English where untranslated, else the base slug).
+    pub fn name(&self, l: usize) -> &str {
+        self.at(2 * l)
+    }
+
+    /// Slug in locale `l` (the same fallback).
+    pub fn slug(&self, l: usize) -> &str {
+        self.at(2 * l + 1)
+    }
+
+    /// Whether the product has its own translation in locale `l`.
+    pub fn own(&self, l: usize) -> bool {
+        self.own & (1 << l) != 0
+    }
+
+    /// The base slug (the last fallback of a link).
+    pub fn base_slug(&self) -> &str {
+        self.at(6)
+    }
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("Texts");
+        for l in 0..3 {
+            d.field("name", &self.name(l))
+                .field("slug", &self.slug(l))
+                .field("own", &self.own(l));
+        }
+        d.field("base", &self.base_slug()).finish()
+    }
+}
+
+/// An option (size, colour…) of a product. Products with the same options and values share
+/// one copy.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ProductOption {
-    /// Id.
-    pub id: i64,
     /// Code used in URLs.
     pub code: Arc<str>,
     /// Values in display order.
@@ -37,16 +106,65 @@ pub struct ProductOption {
 }
 
 /// One value of an option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OptionValue {
-    /// Id.
-    pub id: i64,
     /// Code used in URLs.
     pub code: Arc<str>,
     /// Display position.
     pub position: i32,
     /// Labels per locale.
     pub labels: Labels,
+}
+
+/// The locations where a variant is available (on hand − reserved > 0), by id: ids below 64
+/// as bits (a shop has a handful of locations), any others listed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stocked {
+    bits: u64,
+    more: Option<Box<[i64]>>,
+}
+
+impl Stocked {
+    /// The set of `ids`.
+    pub fn new(ids: impl IntoIterator<Item = i64>) -> Stocked {
+        let mut bits = 0u64;
+        let mut more = vec![];
+        for id in ids {
+            match u32::try_from(id) {
+                Ok(i) if i < 64 => bits |= 1 << i,
+                _ => more.push(id),
+            }
+        }
+        more.sort_unstable();
+        more.dedup();
+        Stocked {
+            bits,
+            more: (!more.is_empty()).then(|| more.into_boxed_slice()),
+        }
+    }
+
+    /// Whether it is available nowhere.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0 && self.more.is_none()
+    }
+
+    /// Whether it is available at `location`.
+    pub fn contains(&self, location: i64) -> bool {
+        match u32::try_from(location) {
+            Ok(i) if i < 64 => self.bits & (1 << i) != 0,
+            _ => self
+                .more
+                .as_deref()
+                .is_some_and(|m| m.binary_search(&location).is_ok()),
+        }
+    }
+
+    /// The locations, by ascending id.
+    pub fn iter(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..64i64)
+            .filter(|i| self.bits & (1 << i) != 0)
+            .chain(self.more.iter().flat_map(|m| m.iter().copied()))
+    }
 }
 
 /// An active variant.
@@ -70,6 +188,24 @@ pub struct Variant {
     pub low_stock_threshold: Option<i32>,
     /// (option index, value index) of its values, sorted.
     pub values: Box<[(u16, u16)]>,
+    /// Where it is available. The stock ledger writes an outbox notice whenever this flips, so
+    /// it is as current as the search index; quantities are always read from the database.
+    pub stocked: Stocked,
+}
+
+impl Variant {
+    /// Whether everything but the stock flags is the same.
+    fn same_listing(&self, o: &Variant) -> bool {
+        self.id == o.id
+            && self.sku == o.sku
+            && self.barcode == o.barcode
+            && self.price_minor == o.price_minor
+            && self.compare_at_minor == o.compare_at_minor
+            && self.currency == o.currency
+            && self.position == o.position
+            && self.low_stock_threshold == o.low_stock_threshold
+            && self.values == o.values
+    }
 }
 
 /// A product image.
@@ -92,26 +228,20 @@ pub struct Product {
     pub id: i64,
     /// Its category.
     pub category_id: i64,
-    /// Base slug (the last fallback of a link).
-    pub slug: Box<str>,
     /// VAT rate.
     pub vat_rate_id: i64,
     /// Brand.
     pub brand: Option<Arc<str>>,
     /// Creation time, unix microseconds.
     pub created_at: i64,
-    /// Name and slug per locale.
-    pub texts: [Text; 3],
-    /// Options in display order.
-    pub options: Box<[ProductOption]>,
+    /// Name and slug per locale, and the base slug.
+    pub texts: Texts,
+    /// Options in display order (shared between products with the same ones).
+    pub options: Arc<[ProductOption]>,
     /// Active variants in display order.
     pub variants: Box<[Variant]>,
     /// Images in display order.
     pub images: Box<[Image]>,
-    /// Per variant (same order): the locations where it is available (on hand − reserved > 0).
-    /// The stock ledger writes an outbox notice whenever this flips, so it is as current as the
-    /// search index; quantities are always read from the database.
-    pub stocked: Box<[Box<[i64]>]>,
 }
 
 impl Product {
@@ -119,13 +249,17 @@ impl Product {
     pub fn same_listing(&self, o: &Product) -> bool {
         self.id == o.id
             && self.category_id == o.category_id
-            && self.slug == o.slug
             && self.vat_rate_id == o.vat_rate_id
             && self.brand == o.brand
             && self.created_at == o.created_at
             && self.texts == o.texts
             && self.options == o.options
-            && self.variants == o.variants
+            && self.variants.len() == o.variants.len()
+            && self
+                .variants
+                .iter()
+                .zip(o.variants.iter())
+                .all(|(a, b)| a.same_listing(b))
             && self.images == o.images
     }
 
@@ -138,7 +272,7 @@ impl Product {
 
     /// Whether some variant is available somewhere.
     pub fn in_stock(&self) -> bool {
-        self.stocked.iter().any(|at| !at.is_empty())
+        self.variants.iter().any(|v| !v.stocked.is_empty())
     }
 }
 
@@ -278,13 +412,14 @@ impl Listing {
     }
 }
 
-/// Where a slug or code points.
+/// Where a slug or code points (16 bytes: a large catalogue has close to ten per product).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
-    hash: u64,
-    product: i64,
+    /// The key's hash, cut to 32 bits (a lookup compares the strings it finds).
+    hash: u32,
     /// For slugs: the locale index, or 3 for the base slug. For codes: the variant index.
     which: u32,
+    product: i64,
 }
 
 /// What is derived from the products and categories.
@@ -316,10 +451,10 @@ pub const HOME_ROW: usize = 8;
 /// [`Derived::update`] rebuilds instead of editing in place.
 const UPDATE_LIMIT: usize = 2_000;
 
-fn hash(s: &str) -> u64 {
+fn hash(s: &str) -> u32 {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);
-    h.finish()
+    h.finish() as u32
 }
 
 /// The sort keys of the listings, shared by [`Derived::build`] and [`Derived::update`] so that
@@ -353,7 +488,7 @@ mod key {
 
     /// Case-insensitive name in locale `l`.
     pub(super) fn name(p: &Product, l: usize) -> (String, i64) {
-        (p.texts[l].name.to_lowercase(), p.id)
+        (p.texts.name(l).to_lowercase(), p.id)
     }
 }
 
@@ -378,14 +513,14 @@ fn unplace(list: &mut Vec<i64>, id: i64) {
 
 /// A product's slug lookup entries: its own slug per locale, then its base slug.
 fn slug_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
-    let own = p.texts.iter().enumerate().filter(|(_, t)| t.own);
-    own.map(|(i, t)| Entry {
-        hash: hash(&t.slug),
+    let own = (0..3).filter(|l| p.texts.own(*l));
+    own.map(|l| Entry {
+        hash: hash(p.texts.slug(l)),
         product: p.id,
-        which: i as u32,
+        which: l as u32,
     })
     .chain(std::iter::once(Entry {
-        hash: hash(&p.slug),
+        hash: hash(p.texts.base_slug()),
         product: p.id,
         which: 3,
     }))
@@ -709,8 +844,8 @@ impl Snapshot {
                 continue;
             };
             let (matches, rank) = match e.which as usize {
-                3 => (&*p.slug == slug, 2),
-                l => (&*p.texts[l].slug == slug, u8::from(l != locale)),
+                3 => (p.texts.base_slug() == slug, 2),
+                l => (p.texts.slug(l) == slug, u8::from(l != locale)),
             };
             if matches && best.is_none_or(|(r, q)| (rank, p.id) < (r, q.id)) {
                 best = Some((rank, p));
@@ -825,14 +960,6 @@ mod tests {
 
     const NAMES: [&str; 4] = ["Alpha", "alpha", "Beta", "Ωμέγα"];
 
-    fn text(s: &str, own: bool) -> Text {
-        Text {
-            name: s.into(),
-            slug: s.to_lowercase().into(),
-            own,
-        }
-    }
-
     fn product(id: i64, s: &Spec) -> Arc<Product> {
         let labels: Labels = Arc::new(std::array::from_fn(|l| {
             Arc::from(format!("L{}-{l}", s.label).as_str())
@@ -850,34 +977,68 @@ mod tests {
             position: 0,
             low_stock_threshold: None,
             values: Box::new([(0, 0)]),
+            stocked: Stocked::default(),
         });
+        let (a, b) = (NAMES[s.name], NAMES[(s.name + 1) % 4]);
+        let (a_slug, b_slug) = (a.to_lowercase(), b.to_lowercase());
         Arc::new(Product {
             id,
             // 6 is a category the tree does not have.
             category_id: if s.category == 6 { 99 } else { s.category },
-            slug: format!("p{id}").into(),
             vat_rate_id: 1,
             brand: None,
             created_at: s.created,
-            texts: [
-                text(NAMES[s.name], true),
-                text(NAMES[(s.name + 1) % 4], s.name.is_multiple_of(2)),
-                text(NAMES[s.name], false),
-            ],
-            options: Box::new([ProductOption {
-                id,
+            texts: Texts::new(
+                &format!("p{id}"),
+                [
+                    (a, &a_slug, true),
+                    (b, &b_slug, s.name.is_multiple_of(2)),
+                    (a, &a_slug, false),
+                ],
+            ),
+            options: Arc::new([ProductOption {
                 code: Arc::from("size"),
                 values: Box::new([OptionValue {
-                    id,
                     code: Arc::from(if s.sku.is_multiple_of(3) { "s" } else { "m" }),
                     position: s.position,
                     labels,
                 }]),
             }]),
-            stocked: variants.iter().map(|_| Box::from([])).collect(),
             variants: variants.into_iter().collect(),
             images: Box::new([]),
         })
+    }
+
+    #[test]
+    fn texts_keep_each_string_and_share_repeats() {
+        let t = Texts::new(
+            "base",
+            [
+                ("Shoe", "shoe", true),
+                ("Παπούτσι", "base", true),
+                ("Shoe", "shoe", false),
+            ],
+        );
+        assert_eq!((t.name(0), t.slug(0), t.own(0)), ("Shoe", "shoe", true));
+        assert_eq!((t.name(1), t.slug(1), t.own(1)), ("Παπούτσι", "base", true));
+        assert_eq!((t.name(2), t.slug(2), t.own(2)), ("Shoe", "shoe", false));
+        assert_eq!(t.base_slug(), "base");
+        // "Shoe", "shoe", "Παπούτσι" and "base" once each.
+        assert_eq!(
+            t.blob.len(),
+            "Shoeshoe".len() + "Παπούτσι".len() + "base".len()
+        );
+    }
+
+    #[test]
+    fn stocked_holds_small_and_large_location_ids() {
+        let s = Stocked::new([70, 3, 0, 63, 64, 3]);
+        assert_eq!(s.iter().collect::<Vec<_>>(), [0, 3, 63, 64, 70]);
+        assert!(s.contains(0) && s.contains(63) && s.contains(64) && s.contains(70));
+        assert!(!s.contains(1) && !s.contains(65) && !s.contains(-1));
+        assert!(!s.is_empty());
+        assert!(Stocked::new([]).is_empty());
+        assert_eq!(Stocked::new([2, 1]), Stocked::new([1, 2]));
     }
 
     /// 0 ← 1 ← 2, 0 ← 3, and 4 ← 5 (two roots).
