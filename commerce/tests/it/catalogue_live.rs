@@ -208,7 +208,7 @@ async fn page_shows_the_database_price(db: &DatabaseConnection, live: &Snapshot,
             (o.code.to_string(), o.values[*x as usize].code.to_string())
         })
         .collect();
-    let page = browse::product(db, live, "en", &shown.texts[0].slug, &selection)
+    let page = browse::product(db, live, "en", shown.texts.slug(0), &selection)
         .await
         .unwrap();
     if page.variant.id == v {
