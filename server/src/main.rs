@@ -7,8 +7,8 @@ use server::cli::{run, Cli};
 /// and the catalogue load at start frees hundreds of megabytes at 100k products, which glibc's
 /// per-thread arenas keep while mimalloc gives them back. Built with `override`, it also serves
 /// C code's `malloc` (SQLite's page caches and statements), so no glibc arena holds memory
-/// beside it, and with `no_thp`, so freed memory goes back in 4 KiB pages, not kept in 2 MiB
-/// huge pages (both measured in `server/benches/RESULTS.md`).
+/// beside it (measured in `server/benches/RESULTS.md`). It keeps using transparent huge pages:
+/// `MIMALLOC_ALLOW_THP=0` trades some speed for 10–15 MB less at 100k products.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -285,10 +285,11 @@ async fn reindex_command_with_and_without_a_running_server() {
     app.stop().await;
 }
 
-/// Search pages whose clients hang up mid-render end quietly: no task of the page (the
-/// transition that dims the results while the next ones load) panics on a signal the ended
-/// render already disposed of. Under load, every benchmark run that closed its connections
-/// with requests in flight used to leave such a panic (and its backtrace) in the log.
+/// Search pages whose clients hang up mid-request end quietly: the server keeps answering and
+/// no task of the page panics on a reactive value the ended render disposed of. Under load the
+/// benchmark logs such panics (server/benches/RESULTS.md, issue 12 fifth round); the race is
+/// narrow and this test has not reproduced it, so it guards the path (cuts spread from before
+/// the search to mid-render), not the cause.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_pages_dropped_mid_render_do_not_panic() {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -316,7 +317,7 @@ async fn search_pages_dropped_mid_render_do_not_panic() {
             ));
             let client = app.client();
             requests.spawn(async move {
-                let wait = Duration::from_micros(200 + (round * 131 + i * 977) % 6_000);
+                let wait = Duration::from_micros(500 + (round * 7_919 + i * 2_777) % 80_000);
                 tokio::time::timeout(wait, async {
                     let r = client.get(&url).send().await?;
                     r.text().await
