@@ -31,28 +31,37 @@ pub fn SearchPage() -> impl IntoView {
         move || location.search.get(),
         move |query| search_results(locale, clip(&query, MAX_QUERY_BYTES).to_owned()),
     );
-    // Reference-counted, not owned by the page's reactive owner: the transition's effect may
-    // still run after a server render ended (the client gone), and must find it alive.
     let pending = ArcRwSignal::new(false);
-    let set_pending = SignalSetter::map({
-        let pending = pending.clone();
-        move |busy| pending.set(busy)
-    });
     let busy = pending.clone();
+    let results = move || {
+        Suspend::new(async move {
+            match data.await {
+                Ok(v) => view! { <SearchResults v/> }.into_any(),
+                Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+            }
+        })
+    };
+    // A transition keeps the current results on screen (dimmed) while the next facet, sort or
+    // page loads. That only happens in the browser (client-side navigation), so only the browser
+    // asks it for the pending flag: on the server, `set_pending` runs an effect on another worker
+    // thread that reads the transition's set of loading tasks while the search's own task may be
+    // writing it, and reactive_graph 0.2 reports such a contended read as a panic about a
+    // "disposed" value (found under load, issue 12; leptos pull request 3681).
+    #[cfg(feature = "hydrate")]
+    let results = {
+        let set_pending = SignalSetter::map({
+            let pending = pending.clone();
+            move |busy| pending.set(busy)
+        });
+        view! { <Transition fallback=|| () set_pending>{results}</Transition> }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let results = view! { <Transition fallback=|| ()>{results}</Transition> };
     view! {
         <ShopLayout>
-            // A transition keeps the current results on screen (dimmed) while the next facet,
-            // sort or page loads (client-side navigation).
             <div class="search-page" class:pending=move || pending.get()
                 aria-busy=move || if busy.get() { "true" } else { "false" }>
-                <Transition fallback=|| () set_pending>
-                    {move || Suspend::new(async move {
-                        match data.await {
-                            Ok(v) => view! { <SearchResults v/> }.into_any(),
-                            Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                        }
-                    })}
-                </Transition>
+                {results}
             </div>
         </ShopLayout>
     }

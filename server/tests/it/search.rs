@@ -286,10 +286,11 @@ async fn reindex_command_with_and_without_a_running_server() {
 }
 
 /// Search pages whose clients hang up mid-request end quietly: the server keeps answering and
-/// no task of the page panics on a reactive value the ended render disposed of. Under load the
-/// benchmark logs such panics (server/benches/RESULTS.md, issue 12 fifth round); the race is
-/// narrow and this test has not reproduced it, so it guards the path (cuts spread from before
-/// the search to mid-render), not the cause.
+/// no task of the page panics on a reactive value the ended render disposed of (cuts spread
+/// from before the search to mid-render). The "disposed" panics the benchmark once logged under
+/// load came from elsewhere: a contended read in the transition's pending-flag effect, which
+/// the server no longer creates (`SearchPage`; server/benches/RESULTS.md, issue 12 sixth
+/// round). That race struck about once in 20,000 requests, too rarely for a test of this size.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_pages_dropped_mid_render_do_not_panic() {
     use std::sync::atomic::{AtomicUsize, Ordering};
