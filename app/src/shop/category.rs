@@ -1,6 +1,6 @@
 //! `/c/{slug}`: a category with its subcategories and products.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -50,7 +50,7 @@ pub fn CategoryPage() -> impl IntoView {
                                 Callback::new(move |p: u64| format!("{base}?sort={sort}&page={p}"))
                             };
                             let sort_labels = [m.sort_newest, m.sort_price_asc, m.sort_price_desc, m.sort_name];
-                            view! {
+                            Either::Left(view! {
                                 <Title text=format!("{} · {}", c.category.name, m.shop_name)/>
                                 <nav class="breadcrumbs" aria-label="breadcrumbs">
                                     <a href=ctx.href("/")>{m.home}</a>
@@ -78,14 +78,14 @@ pub fn CategoryPage() -> impl IntoView {
                                 </form>
                                 <p class="count">{i18n::products_count(ctx.locale, c.total)}</p>
                                 {if c.products.is_empty() {
-                                    view! { <p>{m.no_products}</p> }.into_any()
+                                    Either::Left(view! { <p>{m.no_products}</p> })
                                 } else {
-                                    view! { <ProductGrid products=c.products/> }.into_any()
+                                    Either::Right(view! { <ProductGrid products=c.products/> })
                                 }}
                                 <Pager page=c.page pages=c.pages href=page_href/>
-                            }.into_any()
+                            })
                         }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                        Err(e) => Either::Right(view! { <ErrorPage error=e/> }),
                     }
                 })}
             </Suspense>

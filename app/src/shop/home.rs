@@ -1,6 +1,6 @@
 //! `/`: the home page.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 
 use super::{api::home_page, layout::ShopLayout};
@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
                     let ctx = request_ctx();
                     let m = i18n::t(ctx.locale);
                     match data.await {
-                        Ok(home) => view! {
+                        Ok(home) => Either::Left(view! {
                             <Title text=format!("{} · {}", m.shop_name, m.tagline)/>
                             <section class="hero">
                                 <h1>{m.tagline}</h1>
@@ -47,8 +47,8 @@ pub fn HomePage() -> impl IntoView {
                                 <h2 id="new-arrivals">{m.new_arrivals}</h2>
                                 <ProductGrid products=home.new_arrivals/>
                             </section>
-                        }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                        }),
+                        Err(e) => Either::Right(view! { <ErrorPage error=e/> }),
                     }
                 })}
             </Suspense>

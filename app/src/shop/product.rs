@@ -1,6 +1,6 @@
 //! `/p/{slug}`: a product with its variant picker, images, price and availability per location.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_params_map};
 
@@ -37,8 +37,8 @@ pub fn ProductPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(p) => view! { <ProductDetail p/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                        Ok(p) => Either::Left(view! { <ProductDetail p/> }),
+                        Err(e) => Either::Right(view! { <ErrorPage error=e/> }),
                     }
                 })}
             </Suspense>

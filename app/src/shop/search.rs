@@ -4,8 +4,8 @@
 //! so a search can be bookmarked and shared. Every facet, sort choice and page is a plain link
 //! built on the server (`commerce::search::SearchParams`), so the page works without JavaScript.
 
-use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
@@ -36,8 +36,8 @@ pub fn SearchPage() -> impl IntoView {
     let results = move || {
         Suspend::new(async move {
             match data.await {
-                Ok(v) => view! { <SearchResults v/> }.into_any(),
-                Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                Ok(v) => Either::Left(view! { <SearchResults v/> }),
+                Err(e) => Either::Right(view! { <ErrorPage error=e/> }),
             }
         })
     };

@@ -1,6 +1,6 @@
 //! `/staff`: what the signed-in person may open.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 
 use super::{api::staff_home, layout::StaffLayout};
@@ -15,7 +15,7 @@ pub fn StaffHomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let m = i18n::t(request_locale());
                 match data.await {
-                    Ok(h) => view! {
+                    Ok(h) => Either::Left(view! {
                         <Title text=format!("{} · {}", m.staff_home, m.shop_name)/>
                         <StaffLayout signed_in_as=h.name.clone()>
                             <h1>{m.staff_home}</h1>
@@ -32,8 +32,8 @@ pub fn StaffHomePage() -> impl IntoView {
                                 </ul>
                             </nav>
                         </StaffLayout>
-                    }.into_any(),
-                    Err(e) => view! { <StaffLayout><ErrorPage error=e/></StaffLayout> }.into_any(),
+                    }),
+                    Err(e) => Either::Right(view! { <StaffLayout><ErrorPage error=e/></StaffLayout> }),
                 }
             })}
         </Suspense>

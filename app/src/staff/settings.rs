@@ -1,6 +1,6 @@
 //! `/staff/settings`: stores, locations, VAT rates and staff accounts (owner only).
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 
 use super::{api::settings_overview, home::role_label, layout::StaffLayout};
@@ -16,7 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
                 let locale = request_locale();
                 let m = i18n::t(locale);
                 match data.await {
-                    Ok(s) => view! {
+                    Ok(s) => Either::Left(view! {
                         <Title text=format!("{} · {}", m.settings, m.shop_name)/>
                         <StaffLayout signed_in_as=s.signed_in_as.clone()>
                             <nav class="breadcrumbs" aria-label="breadcrumbs"><a href="/staff">{m.staff_home}</a></nav>
@@ -69,8 +69,8 @@ pub fn SettingsPage() -> impl IntoView {
                                 </table>
                             </section>
                         </StaffLayout>
-                    }.into_any(),
-                    Err(e) => view! { <StaffLayout><ErrorPage error=e/></StaffLayout> }.into_any(),
+                    }),
+                    Err(e) => Either::Right(view! { <StaffLayout><ErrorPage error=e/></StaffLayout> }),
                 }
             })}
         </Suspense>

@@ -1,7 +1,7 @@
 //! `/staff/inventory/adjust`: a manual adjustment with a reason (damaged, lost, found,
 //! correction). `?variant=ID` (the ledger's "Adjust stock" link) fills in the variant's SKU.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use commerce::entity::enums::AdjustmentReason;
@@ -29,8 +29,8 @@ pub fn AdjustPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <AdjustView v action/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <AdjustView v action/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Suspense>

@@ -2,7 +2,7 @@
 //! threshold, and its movement ledger (newest first, with the running balance at each
 //! location), filtered by location, 50 a page.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::{use_location, use_query_map};
 
 use super::{
@@ -36,8 +36,8 @@ pub fn LedgerPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <LedgerDoc v action/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <LedgerDoc v action/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Transition>

@@ -2,7 +2,7 @@
 //! threshold at a location (the variant's own threshold, else the location's default), and the
 //! form that sets a location's default.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::{use_location, use_query_map};
 
 use super::{
@@ -33,8 +33,8 @@ pub fn LowStockPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <LowStockList v action/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <LowStockList v action/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Transition>

@@ -1,7 +1,7 @@
 //! `/staff/inventory/receive` (record a delivery: location, supplier, note and the codes that
 //! arrived, typed or scanned one per line) and `/staff/inventory/receipts/{id}` (the receipt).
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use super::{
@@ -23,8 +23,8 @@ pub fn ReceivePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <ReceiveView v action/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <ReceiveView v action/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Suspense>
@@ -90,8 +90,8 @@ pub fn ReceiptPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <ReceiptDoc v/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <ReceiptDoc v/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Suspense>

@@ -1,7 +1,7 @@
 //! `/staff/inventory`: stock by variant and location, filtered by a plain `GET` form (location,
 //! category, low stock only, name / SKU / scanned barcode), 50 rows a page.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_location;
 
 use super::{api::stock_page, clip, model::StockPageView, num, InventoryError, InventoryShell};
@@ -20,8 +20,8 @@ pub fn StockPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <StockView v/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <StockView v/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Transition>

@@ -3,7 +3,7 @@
 //! with the quantity that arrived per line (a shortfall is booked as lost in transit).
 
 use commerce::entity::enums::TransferStatus;
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 use super::{
@@ -28,8 +28,8 @@ pub fn TransfersPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <TransfersList v action/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <TransfersList v action/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Suspense>
@@ -125,8 +125,8 @@ pub fn TransferPage() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(v) => view! { <TransferDoc v send cancel receive/> }.into_any(),
-                    Err(e) => view! { <InventoryError error=e/> }.into_any(),
+                    Ok(v) => Either::Left(view! { <TransferDoc v send cancel receive/> }),
+                    Err(e) => Either::Right(view! { <InventoryError error=e/> }),
                 }
             })}
         </Transition>
