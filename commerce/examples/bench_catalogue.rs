@@ -64,6 +64,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         memory()
     );
 
+    let parts = snap.footprint();
+    let total: usize = parts.iter().map(|(_, b)| b).sum();
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|(name, b)| format!("{name} {:.1}", *b as f64 / 1e6))
+        .collect();
+    println!(
+        "read model: {:.1} MB asked of the allocator ({})",
+        total as f64 / 1e6,
+        parts.join(", ")
+    );
+
     // Product pages: the same 200 products round and round.
     let mut ids: Vec<i64> = snap.products.keys().copied().collect();
     ids.sort_unstable();
@@ -71,7 +83,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let picked: Vec<i64> = ids.iter().step_by(step).take(200).copied().collect();
     let slugs: Vec<String> = picked
         .iter()
-        .map(|id| snap.product(*id).unwrap().texts.slug(0).to_string())
+        .map(|id| snap.product(*id).unwrap().slug(0).to_string())
         .collect();
     let t = Instant::now();
     for i in 0..n {
@@ -83,7 +95,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for i in 0..n {
         let p = snap.product(picked[i % picked.len()]).unwrap();
         stock_level::Entity::find()
-            .filter(stock_level::Column::VariantId.is_in(p.variants.iter().map(|v| v.id)))
+            .filter(stock_level::Column::VariantId.is_in(p.variants().map(|v| v.id)))
             .all(&db)
             .await?;
     }
@@ -123,8 +135,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let mut products = snap.products.clone();
     let copy = t.elapsed();
-    let mut moved = snap.product(picked[0]).unwrap().clone();
+    let mut moved = snap.product(picked[0]).unwrap().to_new();
     moved.variants[0].price_minor += 100;
+    let moved = live::Product::new(moved);
     products.insert(moved.id, std::sync::Arc::new(moved));
     let t = Instant::now();
     let mut derived = (*snap.derived).clone();
@@ -144,8 +157,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Applying changes: a price (the listings are edited), a sell-out (they are not).
     let p = snap.product(picked[0]).unwrap();
-    let v = p.variants[0].id;
-    let price = p.variants[0].price_minor;
+    let first = p.variant(0).ok_or("a product without variants")?;
+    let (v, price) = (first.id, first.price_minor);
     admin::set_variant_price(&db, v, price + 100, None).await?;
     let t = Instant::now();
     let applied = catalogue.sync_step(&db).await?;
@@ -153,18 +166,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "apply a price change: {:.0} ms ({applied:?})",
         t.elapsed().as_secs_f64() * 1000.0
     );
-    admin::set_variant_price(&db, v, price, p.variants[0].compare_at_minor).await?;
+    admin::set_variant_price(&db, v, price, first.compare_at_minor).await?;
     catalogue.sync(&db).await?;
     let stocked = snap
         .products
         .values()
-        .filter(|p| p.variants.len() == 1)
-        .find_map(
-            |p| match p.variants[0].stocked.iter().collect::<Vec<_>>()[..] {
-                [only] => Some((p.variants[0].id, only)),
+        .filter(|p| p.variants().len() == 1)
+        .find_map(|p| {
+            let v = p.variant(0)?;
+            match v.stocked.iter().collect::<Vec<_>>()[..] {
+                [only] => Some((v.id, only)),
                 _ => None,
-            },
-        );
+            }
+        });
     if let Some((variant_id, location_id)) = stocked {
         let left = commerce::inventory::level(&db, location_id, variant_id)
             .await?

@@ -81,11 +81,12 @@ pub fn category(
     } else {
         "newest"
     };
-    let order: &[i64] = snap
+    let none = live::Ids::default();
+    let order = snap
         .derived
         .listings
         .get(&id)
-        .map_or(&[], |listing| listing.by(sort, l));
+        .map_or(&none, |listing| listing.by(sort, l));
     let total = order.len() as u64;
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
@@ -105,7 +106,7 @@ pub fn category(
             .iter()
             .map(|c| link(snap, l, *c))
             .collect(),
-        products: cards(snap, locale, order.get(start..end).unwrap_or_default()),
+        products: cards(snap, locale, &order.page(start, end)),
         total,
         page,
         pages,
@@ -128,17 +129,14 @@ pub fn card(p: &Product, l: usize) -> Option<ProductCard> {
     let cheapest = p.cheapest()?;
     Some(ProductCard {
         id: p.id,
-        slug: p.texts.slug(l).to_string(),
-        name: p.texts.name(l).to_string(),
+        slug: p.slug(l).to_string(),
+        name: p.name(l).to_string(),
         brand: p.brand.as_deref().map(str::to_owned),
         price_minor: cheapest.price_minor,
         compare_at_minor: cheapest.compare_at_minor,
         currency: cheapest.currency.to_string(),
-        price_varies: p
-            .variants
-            .iter()
-            .any(|v| v.price_minor != cheapest.price_minor),
-        image: p.images.first().map(|i| image_urls(&i.path).1),
+        price_varies: p.variants().any(|v| v.price_minor != cheapest.price_minor),
+        image: p.images().next().map(|i| image_urls(i.path).1),
         in_stock: p.in_stock(),
     })
 }
@@ -169,8 +167,7 @@ async fn live_part<C: ConnectionTrait>(
     let statement = if backend == sea_orm::DbBackend::Postgres {
         let pid = p.id;
         let ids = p
-            .variants
-            .iter()
+            .variants()
             .map(|v| v.id.to_string())
             .collect::<Vec<_>>()
             .join(",");
@@ -233,7 +230,7 @@ pub async fn product<C: ConnectionTrait>(
     let l = lang(locale);
     let p = snap
         .product_by_slug(l, slug)
-        .filter(|p| !p.variants.is_empty())
+        .filter(|p| p.has_variants())
         .ok_or_else(|| CommerceError::NotFound(format!("product {slug}")))?;
     let (levels, description) = live_part(db, p, locale).await?;
     let available = |variant_id: i64, location_id: i64| -> i64 {
@@ -247,7 +244,7 @@ pub async fn product<C: ConnectionTrait>(
             .sum()
     };
     // variant → option code → value code
-    let combo = |v: &live::Variant| -> BTreeMap<&str, &str> {
+    let combo = |v: &live::Variant<'_>| -> BTreeMap<&str, &str> {
         v.values
             .iter()
             .map(|(o, x)| {
@@ -261,14 +258,14 @@ pub async fn product<C: ConnectionTrait>(
         .filter(|(k, _)| p.options.iter().any(|o| &*o.code == k))
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let score = |v: &live::Variant| -> usize {
+    let score = |v: &live::Variant<'_>| -> usize {
         let c = combo(v);
         wanted
             .iter()
             .filter(|(k, val)| c.get(*k) == Some(*val))
             .count()
     };
-    let variants = &p.variants;
+    let variants: Vec<live::Variant> = p.variants().collect();
     let (selected, unmatched) = if wanted.is_empty() {
         let v = variants
             .iter()
@@ -319,16 +316,15 @@ pub async fn product<C: ConnectionTrait>(
         .map(|(o, x)| &*p.options[*o as usize].values[*x as usize].labels[l])
         .collect::<Vec<_>>()
         .join(" / ");
-    let name = p.texts.name(l).to_string();
+    let name = p.name(l).to_string();
     let images = p
-        .images
-        .iter()
+        .images()
         .map(|i| {
-            let (url, thumb) = image_urls(&i.path);
+            let (url, thumb) = image_urls(i.path);
             Image {
                 url,
                 thumb,
-                alt: i.alt.as_deref().map_or_else(|| name.clone(), str::to_owned),
+                alt: i.alt.map_or_else(|| name.clone(), str::to_owned),
                 width: i.width,
                 height: i.height,
             }
@@ -359,7 +355,7 @@ pub async fn product<C: ConnectionTrait>(
 
     Ok(ProductPage {
         id: p.id,
-        slug: p.texts.slug(l).to_string(),
+        slug: p.slug(l).to_string(),
         name,
         description,
         brand: p.brand.as_deref().map(str::to_owned),
@@ -369,7 +365,7 @@ pub async fn product<C: ConnectionTrait>(
         variant: SelectedVariant {
             id: selected.id,
             sku: selected.sku.to_string(),
-            barcode: selected.barcode.as_deref().map(str::to_owned),
+            barcode: selected.barcode.map(str::to_owned),
             price_minor: selected.price_minor,
             compare_at_minor: selected.compare_at_minor,
             currency: selected.currency.to_string(),

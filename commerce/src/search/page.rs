@@ -300,11 +300,11 @@ pub fn find_code(snap: &Snapshot, locale: &str, q: &str) -> Option<CodeMatch> {
         (&*o.code, &*o.values[*x as usize].code)
     }));
     Some(CodeMatch {
-        slug: p.texts.slug(l).to_string(),
+        slug: p.slug(l).to_string(),
         selection,
-        name: p.texts.name(l).to_string(),
+        name: p.name(l).to_string(),
         sku: v.sku.to_string(),
-        barcode: v.barcode.as_deref().map(str::to_owned),
+        barcode: v.barcode.map(str::to_owned),
     })
 }
 

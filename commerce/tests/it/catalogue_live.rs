@@ -195,7 +195,7 @@ async fn page_shows_the_database_price(db: &DatabaseConnection, live: &Snapshot,
         );
         return;
     };
-    let Some(lv) = shown.variants.iter().find(|x| x.id == v) else {
+    let Some(lv) = shown.variants().find(|x| x.id == v) else {
         assert!(!row.active, "active variant {v} missing");
         return;
     };
@@ -208,7 +208,7 @@ async fn page_shows_the_database_price(db: &DatabaseConnection, live: &Snapshot,
             (o.code.to_string(), o.values[*x as usize].code.to_string())
         })
         .collect();
-    let page = browse::product(db, live, "en", shown.texts.slug(0), &selection)
+    let page = browse::product(db, live, "en", shown.slug(0), &selection)
         .await
         .unwrap();
     if page.variant.id == v {
@@ -345,13 +345,14 @@ async fn selling_out_flips_the_cards_without_relisting() {
     let (pid, vid, loc) = live
         .products
         .values()
-        .filter(|p| p.variants.len() == 1)
-        .find_map(
-            |p| match p.variants[0].stocked.iter().collect::<Vec<_>>()[..] {
-                [only] => Some((p.id, p.variants[0].id, only)),
+        .filter(|p| p.variants().len() == 1)
+        .find_map(|p| {
+            let v = p.variant(0)?;
+            match v.stocked.iter().collect::<Vec<_>>()[..] {
+                [only] => Some((p.id, v.id, only)),
                 _ => None,
-            },
-        )
+            }
+        })
         .expect("a one-variant product stocked at one place");
     let available = commerce::inventory::level(&shop.db, loc, vid)
         .await

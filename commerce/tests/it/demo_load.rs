@@ -290,8 +290,7 @@ async fn a_grown_catalogue_is_consistent_on_both_backends() {
             .products
             .values()
             .filter(|p| {
-                p.variants
-                    .iter()
+                p.variants()
                     .any(|v| v.sku.starts_with(demo::bulk::SKU_PREFIX))
             })
             .collect();

@@ -39,11 +39,11 @@ async fn a_second_instance_shows_price_changes_and_sell_outs() {
         let p = live
             .products
             .values()
-            .filter(|p| p.variants.len() == 1 && p.in_stock())
+            .filter(|p| p.variants().len() == 1 && p.in_stock())
             .min_by_key(|p| p.id)
             .expect("a one-variant product in stock");
-        let (pid, vid) = (p.id, p.variants[0].id);
-        let slug = p.texts.slug(0).to_string();
+        let (pid, vid) = (p.id, p.variant(0).unwrap().id);
+        let slug = p.slug(0).to_string();
         let cat_slug = live.categories.get(p.category_id).unwrap().texts[0]
             .slug
             .to_string();

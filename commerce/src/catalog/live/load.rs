@@ -12,8 +12,8 @@ use sea_orm::{
 };
 
 use super::snapshot::{
-    Cat, CatText, Categories, Image, Labels, OptionValue, Places, Product, ProductOption, Stocked,
-    Texts, Variant,
+    Cat, CatText, Categories, Image, Labels, NewProduct, OptionValue, Places, Product,
+    ProductOption, Stocked, Variant,
 };
 use crate::{
     entity::{
@@ -370,7 +370,6 @@ fn assemble(
             let (name, slug) = own[i].as_ref().unwrap_or(&fallback);
             (name.as_str(), slug.as_str(), own[i].is_some())
         });
-        let texts = Texts::new(&p.slug, per_locale);
 
         let mut options = options_by_product.remove(&p.id).unwrap_or_default();
         options.sort_by_key(|o| (o.position, o.id));
@@ -409,10 +408,11 @@ fn assemble(
 
         let mut variants = variants_by_product.remove(&p.id).unwrap_or_default();
         variants.sort_by_key(|v| (v.position, v.id));
-        let variants: Vec<Variant> = variants
-            .into_iter()
+        // What the views below borrow: each variant's values and where it is available.
+        let extras: Vec<(Vec<(u16, u16)>, Stocked)> = variants
+            .iter()
             .map(|v| {
-                let mut values: Vec<(u16, u16)> = values_of_variant
+                let values = values_of_variant
                     .get(&v.id)
                     .map(|ids| {
                         ids.iter()
@@ -420,49 +420,52 @@ fn assemble(
                             .collect()
                     })
                     .unwrap_or_default();
-                values.sort_unstable();
                 let stocked = Stocked::new(stocked_at.remove(&v.id).unwrap_or_default());
-                Variant {
-                    id: v.id,
-                    sku: v.sku.into(),
-                    barcode: v.barcode.map(Into::into),
-                    price_minor: v.price_minor,
-                    compare_at_minor: v.compare_at_minor,
-                    currency: strings.str(&v.currency),
-                    position: v.position,
-                    low_stock_threshold: v.low_stock_threshold,
-                    values: values.into_boxed_slice(),
-                    stocked,
-                }
+                (values, stocked)
+            })
+            .collect();
+        let variants: Vec<Variant> = variants
+            .iter()
+            .zip(&extras)
+            .map(|(v, (values, stocked))| Variant {
+                id: v.id,
+                sku: &v.sku,
+                barcode: v.barcode.as_deref(),
+                price_minor: v.price_minor,
+                compare_at_minor: v.compare_at_minor,
+                currency: &v.currency,
+                position: v.position,
+                low_stock_threshold: v.low_stock_threshold,
+                values,
+                stocked,
             })
             .collect();
 
         let mut images = images_by_product.remove(&p.id).unwrap_or_default();
         images.sort_by_key(|i| (i.position, i.id));
         let images = images
-            .into_iter()
+            .iter()
             .map(|i| Image {
-                path: i.path.into(),
+                path: &i.path,
                 width: i.width,
                 height: i.height,
-                alt: i.alt.map(Into::into),
+                alt: i.alt.as_deref(),
             })
             .collect();
 
-        out.insert(
-            p.id,
-            Product {
-                id: p.id,
-                category_id: p.category_id,
-                vat_rate_id: p.vat_rate_id,
-                brand: p.brand.as_deref().map(|b| strings.str(b)),
-                created_at: p.created_at.timestamp_micros(),
-                texts,
-                options,
-                variants: variants.into_boxed_slice(),
-                images,
-            },
-        );
+        let product = Product::new(NewProduct {
+            id: p.id,
+            category_id: p.category_id,
+            vat_rate_id: p.vat_rate_id,
+            brand: p.brand.as_deref().map(|b| strings.str(b)),
+            created_at: p.created_at.timestamp_micros(),
+            base_slug: &p.slug,
+            per_locale,
+            options,
+            variants,
+            images,
+        });
+        out.insert(p.id, product);
     }
     out
 }

@@ -20,8 +20,8 @@ mod load;
 mod snapshot;
 
 pub use snapshot::{
-    Cat, CatText, Categories, Derived, Image, Labels, Listing, OptionValue, Places, Product,
-    ProductOption, Snapshot, Stocked, Texts, Variant, HOME_ROW, SORTS,
+    Cat, CatText, Categories, Derived, Ids, Image, Labels, Listing, NewProduct, OptionValue,
+    Places, Product, ProductOption, Snapshot, Stocked, Variant, HOME_ROW, SORTS,
 };
 
 use std::{

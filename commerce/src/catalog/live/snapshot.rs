@@ -14,84 +14,37 @@ use crate::entity::location;
 /// untranslated, else its code. Shared between the values that read the same.
 pub type Labels = Arc<[Arc<str>; 3]>;
 
-/// A product's name and slug in every locale and its base slug, in one allocation (a large
-/// catalogue holds hundreds of thousands of these strings).
-#[derive(Clone, PartialEq, Eq)]
-pub struct Texts {
-    /// Every string, each stored once (a locale that falls back to English shares its text).
-    blob: Box<str>,
-    /// (start, end) in `blob`: name then slug per locale, then the base slug.
-    ranges: [(u32, u32); 7],
-    /// Bit `l`: locale `l` has its own translation.
-    own: u8,
+/// A range of a product's strings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
 }
 
-impl Texts {
-    /// `per_locale`: name, slug and whether it is the product's own translation, in
-    /// [`crate::locale::Locale::ALL`] order (the fallback already applied).
-    pub fn new(base_slug: &str, per_locale: [(&str, &str, bool); 3]) -> Texts {
-        let mut blob = String::new();
-        let mut ranges = [(0u32, 0u32); 7];
-        let mut own = 0u8;
-        let put = |blob: &mut String, s: &str, ranges: &[(u32, u32)]| -> (u32, u32) {
-            // Reuse an equal string already stored (fallbacks, slugs equal to the base).
-            for &(a, b) in ranges {
-                if &blob[a as usize..b as usize] == s {
-                    return (a, b);
-                }
+/// Puts a product's strings into one.
+#[derive(Default)]
+struct Blob {
+    text: String,
+}
+
+impl Blob {
+    /// Stores `s`, or reuses an equal string among `reuse`.
+    fn put(&mut self, s: &str, reuse: &[Span]) -> Span {
+        for &span in reuse {
+            if self.get(span) == s {
+                return span;
             }
-            let start = blob.len();
-            blob.push_str(s);
-            (start as u32, blob.len() as u32)
-        };
-        for (l, (name, slug, is_own)) in per_locale.into_iter().enumerate() {
-            ranges[2 * l] = put(&mut blob, name, &ranges[..2 * l]);
-            ranges[2 * l + 1] = put(&mut blob, slug, &ranges[..2 * l + 1]);
-            own |= u8::from(is_own) << l;
         }
-        ranges[6] = put(&mut blob, base_slug, &ranges[..6]);
-        Texts {
-            blob: blob.into_boxed_str(),
-            ranges,
-            own,
+        let start = self.text.len();
+        self.text.push_str(s);
+        Span {
+            start: start as u32,
+            end: self.text.len() as u32,
         }
     }
 
-    fn at(&self, i: usize) -> &str {
-        let (a, b) = self.ranges[i];
-        &self.blob[a as usize..b as usize]
-    }
-
-    /// Name in locale `l` (English where untranslated, else the base slug).
-    pub fn name(&self, l: usize) -> &str {
-        self.at(2 * l)
-    }
-
-    /// Slug in locale `l` (the same fallback).
-    pub fn slug(&self, l: usize) -> &str {
-        self.at(2 * l + 1)
-    }
-
-    /// Whether the product has its own translation in locale `l`.
-    pub fn own(&self, l: usize) -> bool {
-        self.own & (1 << l) != 0
-    }
-
-    /// The base slug (the last fallback of a link).
-    pub fn base_slug(&self) -> &str {
-        self.at(6)
-    }
-}
-
-impl std::fmt::Debug for Texts {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut d = f.debug_struct("Texts");
-        for l in 0..3 {
-            d.field("name", &self.name(l))
-                .field("slug", &self.slug(l))
-                .field("own", &self.own(l));
-        }
-        d.field("base", &self.base_slug()).finish()
+    fn get(&self, span: Span) -> &str {
+        &self.text[span.start as usize..span.end as usize]
     }
 }
 
@@ -121,7 +74,9 @@ pub struct OptionValue {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stocked {
     bits: u64,
-    more: Option<Box<[i64]>>,
+    /// Behind a second box: one pointer wide, as it is almost always empty.
+    #[allow(clippy::box_collection, clippy::redundant_allocation)]
+    more: Option<Box<Box<[i64]>>>,
 }
 
 impl Stocked {
@@ -139,7 +94,7 @@ impl Stocked {
         more.dedup();
         Stocked {
             bits,
-            more: (!more.is_empty()).then(|| more.into_boxed_slice()),
+            more: (!more.is_empty()).then(|| Box::new(more.into_boxed_slice())),
         }
     }
 
@@ -167,62 +122,111 @@ impl Stocked {
     }
 }
 
-/// An active variant.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Variant {
+/// An active variant, as read from its [`Product`] (a view of the product's packed rows), or
+/// what [`Product::new`] packs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Variant<'a> {
     /// Id.
     pub id: i64,
     /// SKU.
-    pub sku: Box<str>,
+    pub sku: &'a str,
     /// EAN-13.
-    pub barcode: Option<Box<str>>,
+    pub barcode: Option<&'a str>,
     /// Price, VAT included.
     pub price_minor: i64,
     /// Previous price, when on sale.
     pub compare_at_minor: Option<i64>,
     /// ISO currency.
-    pub currency: Arc<str>,
+    pub currency: &'a str,
     /// Display position.
     pub position: i32,
     /// Its own low-stock threshold.
     pub low_stock_threshold: Option<i32>,
-    /// (option index, value index) of its values, sorted.
-    pub values: Box<[(u16, u16)]>,
+    /// (option index, value index) of its values, sorted (sorted by [`Product::new`]).
+    pub values: &'a [(u16, u16)],
     /// Where it is available. The stock ledger writes an outbox notice whenever this flips, so
     /// it is as current as the search index; quantities are always read from the database.
-    pub stocked: Stocked,
+    pub stocked: &'a Stocked,
 }
 
-impl Variant {
-    /// Whether everything but the stock flags is the same.
-    fn same_listing(&self, o: &Variant) -> bool {
-        self.id == o.id
-            && self.sku == o.sku
-            && self.barcode == o.barcode
-            && self.price_minor == o.price_minor
-            && self.compare_at_minor == o.compare_at_minor
-            && self.currency == o.currency
-            && self.position == o.position
-            && self.low_stock_threshold == o.low_stock_threshold
-            && self.values == o.values
-    }
-}
-
-/// A product image.
+/// A variant as a product stores it: its strings are spans of the product's one string, its
+/// values a range of the product's one list (a 100k catalogue holds a quarter of a million).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Image {
+struct VariantRow {
+    id: i64,
+    price_minor: i64,
+    /// Meaningful when `ON_SALE` is set.
+    compare_at_minor: i64,
+    sku: Span,
+    /// Meaningful when `HAS_BARCODE` is set.
+    barcode: Span,
+    currency: Span,
+    /// A range of [`Product::values`].
+    values: Span,
+    position: i32,
+    /// Meaningful when `HAS_THRESHOLD` is set.
+    low_stock_threshold: i32,
+    flags: u8,
+    stocked: Stocked,
+}
+
+const ON_SALE: u8 = 1;
+const HAS_BARCODE: u8 = 2;
+const HAS_THRESHOLD: u8 = 4;
+const HAS_ALT: u8 = 1;
+
+/// A product image, as read from its [`Product`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Image<'a> {
     /// Path below the images folder.
-    pub path: Box<str>,
+    pub path: &'a str,
     /// Width.
     pub width: i32,
     /// Height.
     pub height: i32,
     /// Alternative text.
-    pub alt: Option<Box<str>>,
+    pub alt: Option<&'a str>,
 }
 
-/// An active product as the shop shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+struct ImageRow {
+    path: Span,
+    alt: Span,
+    width: i32,
+    height: i32,
+    flags: u8,
+}
+
+/// What a product is made from (the loader's input to [`Product::new`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewProduct<'a> {
+    /// Id.
+    pub id: i64,
+    /// Its category.
+    pub category_id: i64,
+    /// VAT rate.
+    pub vat_rate_id: i64,
+    /// Brand.
+    pub brand: Option<Arc<str>>,
+    /// Creation time, unix microseconds.
+    pub created_at: i64,
+    /// The base slug.
+    pub base_slug: &'a str,
+    /// Name, slug and whether it is the product's own translation, in
+    /// [`crate::locale::Locale::ALL`] order (the fallback already applied).
+    pub per_locale: [(&'a str, &'a str, bool); 3],
+    /// Options in display order.
+    pub options: Arc<[ProductOption]>,
+    /// Active variants in display order.
+    pub variants: Vec<Variant<'a>>,
+    /// Images in display order.
+    pub images: Vec<Image<'a>>,
+}
+
+/// An active product as the shop shows it. Its strings (names, slugs, SKUs, barcodes, image
+/// paths) are one string and its variants one packed list: a few allocations per product
+/// instead of a dozen or more, which is most of what a 100k catalogue holds.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Product {
     /// Id.
     pub id: i64,
@@ -234,17 +238,175 @@ pub struct Product {
     pub brand: Option<Arc<str>>,
     /// Creation time, unix microseconds.
     pub created_at: i64,
-    /// Name and slug per locale, and the base slug.
-    pub texts: Texts,
     /// Options in display order (shared between products with the same ones).
     pub options: Arc<[ProductOption]>,
-    /// Active variants in display order.
-    pub variants: Box<[Variant]>,
-    /// Images in display order.
-    pub images: Box<[Image]>,
+    /// Every string of the product, each name or slug once (a locale that falls back to
+    /// English shares its text).
+    blob: Box<str>,
+    /// Name then slug per locale, then the base slug.
+    texts: [Span; 7],
+    /// Bit `l`: locale `l` has its own translation.
+    own: u8,
+    variants: Box<[VariantRow]>,
+    /// Every variant's (option index, value index) pairs.
+    values: Box<[(u16, u16)]>,
+    images: Box<[ImageRow]>,
 }
 
 impl Product {
+    /// Packs a product.
+    pub fn new(n: NewProduct<'_>) -> Product {
+        let mut blob = Blob::default();
+        let mut texts = [Span::default(); 7];
+        let mut own = 0u8;
+        for (l, (name, slug, is_own)) in n.per_locale.into_iter().enumerate() {
+            texts[2 * l] = blob.put(name, &texts[..2 * l]);
+            texts[2 * l + 1] = blob.put(slug, &texts[..2 * l + 1]);
+            own |= u8::from(is_own) << l;
+        }
+        texts[6] = blob.put(n.base_slug, &texts[..6]);
+
+        let mut values = Vec::new();
+        let mut currency: Option<Span> = None;
+        let variants = n
+            .variants
+            .into_iter()
+            .map(|v| {
+                let start = values.len();
+                values.extend_from_slice(v.values);
+                values[start..].sort_unstable();
+                let cur = blob.put(v.currency, currency.as_slice());
+                currency = Some(cur);
+                let mut flags = 0;
+                let mut flag = |on: bool, bit: u8| flags |= if on { bit } else { 0 };
+                flag(v.compare_at_minor.is_some(), ON_SALE);
+                flag(v.barcode.is_some(), HAS_BARCODE);
+                flag(v.low_stock_threshold.is_some(), HAS_THRESHOLD);
+                VariantRow {
+                    id: v.id,
+                    price_minor: v.price_minor,
+                    compare_at_minor: v.compare_at_minor.unwrap_or(0),
+                    sku: blob.put(v.sku, &[]),
+                    barcode: v.barcode.map_or(Span::default(), |b| blob.put(b, &[])),
+                    currency: cur,
+                    values: Span {
+                        start: start as u32,
+                        end: values.len() as u32,
+                    },
+                    position: v.position,
+                    low_stock_threshold: v.low_stock_threshold.unwrap_or(0),
+                    flags,
+                    stocked: v.stocked.clone(),
+                }
+            })
+            .collect();
+        let images = n
+            .images
+            .into_iter()
+            .map(|i| ImageRow {
+                path: blob.put(i.path, &[]),
+                alt: i.alt.map_or(Span::default(), |a| blob.put(a, &[])),
+                width: i.width,
+                height: i.height,
+                flags: if i.alt.is_some() { HAS_ALT } else { 0 },
+            })
+            .collect();
+        Product {
+            id: n.id,
+            category_id: n.category_id,
+            vat_rate_id: n.vat_rate_id,
+            brand: n.brand,
+            created_at: n.created_at,
+            options: n.options,
+            blob: blob.text.into_boxed_str(),
+            texts,
+            own,
+            variants,
+            values: values.into_boxed_slice(),
+            images,
+        }
+    }
+
+    /// What the product was made from (to build an edited copy).
+    pub fn to_new(&self) -> NewProduct<'_> {
+        NewProduct {
+            id: self.id,
+            category_id: self.category_id,
+            vat_rate_id: self.vat_rate_id,
+            brand: self.brand.clone(),
+            created_at: self.created_at,
+            base_slug: self.base_slug(),
+            per_locale: std::array::from_fn(|l| (self.name(l), self.slug(l), self.own(l))),
+            options: self.options.clone(),
+            variants: self.variants().collect(),
+            images: self.images().collect(),
+        }
+    }
+
+    fn text(&self, span: Span) -> &str {
+        &self.blob[span.start as usize..span.end as usize]
+    }
+
+    /// Name in locale `l` (English where untranslated, else the base slug).
+    pub fn name(&self, l: usize) -> &str {
+        self.text(self.texts[2 * l])
+    }
+
+    /// Slug in locale `l` (the same fallback).
+    pub fn slug(&self, l: usize) -> &str {
+        self.text(self.texts[2 * l + 1])
+    }
+
+    /// Whether the product has its own translation in locale `l`.
+    pub fn own(&self, l: usize) -> bool {
+        self.own & (1 << l) != 0
+    }
+
+    /// The base slug (the last fallback of a link).
+    pub fn base_slug(&self) -> &str {
+        self.text(self.texts[6])
+    }
+
+    fn variant_at<'a>(&'a self, r: &'a VariantRow) -> Variant<'a> {
+        Variant {
+            id: r.id,
+            sku: self.text(r.sku),
+            barcode: (r.flags & HAS_BARCODE != 0).then(|| self.text(r.barcode)),
+            price_minor: r.price_minor,
+            compare_at_minor: (r.flags & ON_SALE != 0).then_some(r.compare_at_minor),
+            currency: self.text(r.currency),
+            position: r.position,
+            low_stock_threshold: (r.flags & HAS_THRESHOLD != 0).then_some(r.low_stock_threshold),
+            values: &self.values[r.values.start as usize..r.values.end as usize],
+            stocked: &r.stocked,
+        }
+    }
+
+    /// Active variants in display order.
+    pub fn variants(&self) -> impl ExactSizeIterator<Item = Variant<'_>> + Clone + '_ {
+        self.variants.iter().map(|r| self.variant_at(r))
+    }
+
+    /// The variant at `index` in display order.
+    pub fn variant(&self, index: usize) -> Option<Variant<'_>> {
+        self.variants.get(index).map(|r| self.variant_at(r))
+    }
+
+    /// Whether it has no active variant.
+    pub fn has_variants(&self) -> bool {
+        !self.variants.is_empty()
+    }
+
+    /// Images in display order.
+    pub fn images(&self) -> impl ExactSizeIterator<Item = Image<'_>> + Clone + '_ {
+        self.images.iter().map(|r| Image {
+            path: self.text(r.path),
+            width: r.width,
+            height: r.height,
+            alt: (r.flags & HAS_ALT != 0).then(|| self.text(r.alt)),
+        })
+    }
+
     /// Whether everything but the stock flags is the same (then nothing derived changes).
     pub fn same_listing(&self, o: &Product) -> bool {
         self.id == o.id
@@ -252,27 +414,74 @@ impl Product {
             && self.vat_rate_id == o.vat_rate_id
             && self.brand == o.brand
             && self.created_at == o.created_at
-            && self.texts == o.texts
             && self.options == o.options
-            && self.variants.len() == o.variants.len()
-            && self
-                .variants
-                .iter()
-                .zip(o.variants.iter())
-                .all(|(a, b)| a.same_listing(b))
+            && self.blob == o.blob
+            && self.texts == o.texts
+            && self.own == o.own
+            && self.values == o.values
             && self.images == o.images
+            && self.variants.len() == o.variants.len()
+            && self.variants.iter().zip(o.variants.iter()).all(|(a, b)| {
+                Variant {
+                    stocked: &b.stocked,
+                    ..self.variant_at(a)
+                } == o.variant_at(b)
+            })
     }
 
     /// The cheapest variant (lowest price, then position).
-    pub fn cheapest(&self) -> Option<&Variant> {
-        self.variants
-            .iter()
-            .min_by_key(|v| (v.price_minor, v.position))
+    pub fn cheapest(&self) -> Option<Variant<'_>> {
+        self.variants().min_by_key(|v| (v.price_minor, v.position))
+    }
+
+    /// The lowest variant price (`None` without variants).
+    pub fn lowest_price(&self) -> Option<i64> {
+        self.variants.iter().map(|r| r.price_minor).min()
+    }
+
+    /// Whether some variant is on sale.
+    pub fn on_sale(&self) -> bool {
+        self.variants.iter().any(|r| r.flags & ON_SALE != 0)
     }
 
     /// Whether some variant is available somewhere.
     pub fn in_stock(&self) -> bool {
-        self.variants.iter().any(|v| !v.stocked.is_empty())
+        self.variants.iter().any(|r| !r.stocked.is_empty())
+    }
+
+    /// Heap bytes of the product's own parts, its variants' and its images' (not counting the
+    /// shared option lists).
+    fn heap_bytes(&self) -> (usize, usize, usize) {
+        use std::mem::size_of;
+        let more = |r: &VariantRow| r.stocked.more.as_ref().map_or(0, |m| 16 + 8 * m.len());
+        let own = self.blob.len() + 4 * self.values.len();
+        let variants = self
+            .variants
+            .iter()
+            .map(|r| size_of::<VariantRow>() + more(r))
+            .sum();
+        let images = self.images.len() * size_of::<ImageRow>();
+        (own, variants, images)
+    }
+}
+
+impl std::fmt::Debug for Product {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Product")
+            .field("id", &self.id)
+            .field("category_id", &self.category_id)
+            .field("vat_rate_id", &self.vat_rate_id)
+            .field("brand", &self.brand)
+            .field("created_at", &self.created_at)
+            .field(
+                "texts",
+                &std::array::from_fn::<_, 3, _>(|l| (self.name(l), self.slug(l), self.own(l))),
+            )
+            .field("base_slug", &self.base_slug())
+            .field("options", &self.options)
+            .field("variants", &self.variants().collect::<Vec<_>>())
+            .field("images", &self.images().collect::<Vec<_>>())
+            .finish()
     }
 }
 
@@ -387,22 +596,147 @@ pub struct Places {
 /// The sort orders of a category page (`newest`, `price_asc`, `price_desc`, `name`).
 pub const SORTS: [&str; 4] = ["newest", "price_asc", "price_desc", "name"];
 
+/// Product ids in some order: 4 bytes each while every id fits in 32 bits (any shop short of
+/// four billion products), 8 bytes each otherwise. A 100k catalogue holds about two million.
+#[derive(Clone, Debug)]
+pub enum Ids {
+    /// Every id fits in a `u32`.
+    Narrow(Vec<u32>),
+    /// Some id does not.
+    Wide(Vec<i64>),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Narrow(Vec::new())
+    }
+}
+
+/// Equal when they hold the same ids in the same order, whatever their width.
+impl PartialEq for Ids {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Ids {}
+
+impl Ids {
+    /// How many.
+    pub fn len(&self) -> usize {
+        match self {
+            Ids::Narrow(v) => v.len(),
+            Ids::Wide(v) => v.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The id at `i`.
+    pub fn get(&self, i: usize) -> Option<i64> {
+        match self {
+            Ids::Narrow(v) => v.get(i).map(|x| i64::from(*x)),
+            Ids::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// The ids from `start` to `end` (clamped to the list).
+    pub fn page(&self, start: usize, end: usize) -> Vec<i64> {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        match self {
+            Ids::Narrow(v) => v[start..end].iter().map(|x| i64::from(*x)).collect(),
+            Ids::Wide(v) => v[start..end].to_vec(),
+        }
+    }
+
+    /// Every id, in order.
+    pub fn iter(&self) -> impl Iterator<Item = i64> + '_ {
+        let (narrow, wide) = match self {
+            Ids::Narrow(v) => (v.as_slice(), &[][..]),
+            Ids::Wide(v) => (&[][..], v.as_slice()),
+        };
+        narrow
+            .iter()
+            .map(|x| i64::from(*x))
+            .chain(wide.iter().copied())
+    }
+
+    /// Makes room for `id`: a list that must hold an id beyond 32 bits becomes wide.
+    fn fit(&mut self, id: i64) {
+        if let Ids::Narrow(v) = self {
+            if u32::try_from(id).is_err() {
+                *self = Ids::Wide(v.iter().map(|x| i64::from(*x)).collect());
+            }
+        }
+    }
+
+    fn push(&mut self, id: i64) {
+        self.insert(self.len(), id);
+    }
+
+    fn insert(&mut self, at: usize, id: i64) {
+        self.fit(id);
+        match self {
+            // `fit` made it wide unless the id fits.
+            Ids::Narrow(v) => v.insert(at, id as u32),
+            Ids::Wide(v) => v.insert(at, id),
+        }
+    }
+
+    fn remove(&mut self, id: i64) {
+        let at = match self {
+            Ids::Narrow(v) => v.iter().position(|x| i64::from(*x) == id),
+            Ids::Wide(v) => v.iter().position(|x| *x == id),
+        };
+        if let Some(at) = at {
+            match self {
+                Ids::Narrow(v) => {
+                    v.remove(at);
+                }
+                Ids::Wide(v) => {
+                    v.remove(at);
+                }
+            }
+        }
+    }
+
+    /// The index of the first id for which `before` is false (the list is partitioned by it).
+    fn partition_point(&self, before: impl Fn(i64) -> bool) -> usize {
+        match self {
+            Ids::Narrow(v) => v.partition_point(|x| before(i64::from(*x))),
+            Ids::Wide(v) => v.partition_point(|x| before(*x)),
+        }
+    }
+
+    /// Bytes it holds.
+    fn bytes(&self) -> usize {
+        match self {
+            Ids::Narrow(v) => 4 * v.capacity(),
+            Ids::Wide(v) => 8 * v.capacity(),
+        }
+    }
+}
+
 /// A category's products (its descendants included) in every order, as product ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Listing {
     /// Newest first.
-    pub newest: Vec<i64>,
+    pub newest: Ids,
     /// Cheapest first (the lowest variant price; products without variants last).
-    pub price_asc: Vec<i64>,
+    pub price_asc: Ids,
     /// Dearest first.
-    pub price_desc: Vec<i64>,
+    pub price_desc: Ids,
     /// By name in each locale.
-    pub name: [Vec<i64>; 3],
+    pub name: [Ids; 3],
 }
 
 impl Listing {
     /// The order for `sort` (one of [`SORTS`]; anything else is `newest`) in `locale`.
-    pub fn by(&self, sort: &str, locale: usize) -> &[i64] {
+    pub fn by(&self, sort: &str, locale: usize) -> &Ids {
         match sort {
             "price_asc" => &self.price_asc,
             "price_desc" => &self.price_desc,
@@ -410,9 +744,32 @@ impl Listing {
             _ => &self.newest,
         }
     }
+
+    /// Room for `n` products in every order (a build knows each category's count).
+    fn with_capacity(n: usize) -> Listing {
+        let ids = || Ids::Narrow(Vec::with_capacity(n));
+        Listing {
+            newest: ids(),
+            price_asc: ids(),
+            price_desc: ids(),
+            name: std::array::from_fn(|_| ids()),
+        }
+    }
+
+    fn all_mut(&mut self) -> [&mut Ids; 6] {
+        let [a, b, c] = &mut self.name;
+        [
+            &mut self.newest,
+            &mut self.price_asc,
+            &mut self.price_desc,
+            a,
+            b,
+            c,
+        ]
+    }
 }
 
-/// Where a slug or code points (16 bytes: a large catalogue has close to ten per product).
+/// Where a slug or code points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     /// The key's hash, cut to 32 bits (a lookup compares the strings it finds).
@@ -420,6 +777,88 @@ struct Entry {
     /// For slugs: the locale index, or 3 for the base slug. For codes: the variant index.
     which: u32,
     product: i64,
+}
+
+/// An [`Entry`] whose product id fits in 32 bits: 12 bytes instead of 16 (a 100k catalogue
+/// has close to a million).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Narrow {
+    hash: u32,
+    which: u32,
+    product: u32,
+}
+
+/// Slug or code entries, sorted by hash: narrow ones, and the few (in practice none) of
+/// products whose id does not fit in 32 bits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Lookup {
+    narrow: Vec<Narrow>,
+    wide: Vec<Entry>,
+}
+
+impl Lookup {
+    /// Room for `n` entries.
+    fn with_capacity(n: usize) -> Lookup {
+        Lookup {
+            narrow: Vec::with_capacity(n),
+            wide: Vec::new(),
+        }
+    }
+
+    /// Adds `e` (unsorted until [`Lookup::sort`]).
+    fn push(&mut self, e: Entry) {
+        match u32::try_from(e.product) {
+            Ok(product) => self.narrow.push(Narrow {
+                hash: e.hash,
+                which: e.which,
+                product,
+            }),
+            Err(_) => self.wide.push(e),
+        }
+    }
+
+    fn sort(&mut self) {
+        self.narrow.sort_unstable();
+        self.wide.sort_unstable();
+    }
+
+    /// Adds `entries`, keeping the lists sorted.
+    fn add(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        let mut new = Lookup::default();
+        for e in entries {
+            new.push(e);
+        }
+        add_sorted(&mut self.narrow, new.narrow);
+        add_sorted(&mut self.wide, new.wide);
+    }
+
+    /// Drops the entries of the products in `ids` (sorted).
+    fn remove(&mut self, ids: &[i64]) {
+        self.narrow
+            .retain(|e| ids.binary_search(&i64::from(e.product)).is_err());
+        self.wide.retain(|e| ids.binary_search(&e.product).is_err());
+    }
+
+    /// The entries whose key hashes as `key` does.
+    fn find(&self, key: &str) -> impl Iterator<Item = Entry> + '_ {
+        let h = hash(key);
+        let start = self.narrow.partition_point(|e| e.hash < h);
+        let end = start + self.narrow[start..].partition_point(|e| e.hash == h);
+        let narrow = self.narrow[start..end].iter().map(|e| Entry {
+            hash: e.hash,
+            which: e.which,
+            product: i64::from(e.product),
+        });
+        let start = self.wide.partition_point(|e| e.hash < h);
+        let end = start + self.wide[start..].partition_point(|e| e.hash == h);
+        narrow.chain(self.wide[start..end].iter().copied())
+    }
+
+    /// Bytes it holds.
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<Narrow>() * self.narrow.capacity()
+            + std::mem::size_of::<Entry>() * self.wide.capacity()
+    }
 }
 
 /// What is derived from the products and categories.
@@ -437,8 +876,8 @@ pub struct Derived {
     /// Option code → value code → (lowest position, labels): the search facets' labels (read
     /// with [`Derived::value_label`]).
     pub value_labels: HashMap<Arc<str>, ValueLabels>,
-    slugs: Vec<Entry>,
-    codes: Vec<Entry>,
+    slugs: Lookup,
+    codes: Lookup,
 }
 
 /// Value code → (lowest position, labels), for one option code.
@@ -467,11 +906,7 @@ mod key {
 
     /// The lowest variant price (products without variants last).
     fn price(p: &Product) -> i64 {
-        p.variants
-            .iter()
-            .map(|v| v.price_minor)
-            .min()
-            .unwrap_or(i64::MAX)
+        p.lowest_price().unwrap_or(i64::MAX)
     }
 
     pub(super) fn newest(p: &Product) -> (Reverse<i64>, Reverse<i64>) {
@@ -488,39 +923,32 @@ mod key {
 
     /// Case-insensitive name in locale `l`.
     pub(super) fn name(p: &Product, l: usize) -> (String, i64) {
-        (p.texts.name(l).to_lowercase(), p.id)
+        (p.name(l).to_lowercase(), p.id)
     }
 }
 
 /// Inserts `p` into `list` (ordered by `key` over `products`) where `key` puts it.
 fn place<K: Ord>(
-    list: &mut Vec<i64>,
+    list: &mut Ids,
     products: &HashMap<i64, Arc<Product>>,
     p: &Product,
     key: impl Fn(&Product) -> K,
 ) {
     let k = key(p);
-    let at = list.partition_point(|id| products.get(id).is_none_or(|q| key(q) < k));
+    let at = list.partition_point(|id| products.get(&id).is_none_or(|q| key(q) < k));
     list.insert(at, p.id);
-}
-
-/// Removes `id` from `list`.
-fn unplace(list: &mut Vec<i64>, id: i64) {
-    if let Some(at) = list.iter().position(|x| *x == id) {
-        list.remove(at);
-    }
 }
 
 /// A product's slug lookup entries: its own slug per locale, then its base slug.
 fn slug_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
-    let own = (0..3).filter(|l| p.texts.own(*l));
+    let own = (0..3).filter(|l| p.own(*l));
     own.map(|l| Entry {
-        hash: hash(p.texts.slug(l)),
+        hash: hash(p.slug(l)),
         product: p.id,
         which: l as u32,
     })
     .chain(std::iter::once(Entry {
-        hash: hash(p.texts.base_slug()),
+        hash: hash(p.base_slug()),
         product: p.id,
         which: 3,
     }))
@@ -528,13 +956,13 @@ fn slug_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
 
 /// A product's code lookup entries: each variant's SKU and barcode.
 fn code_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
-    p.variants.iter().enumerate().flat_map(move |(i, v)| {
+    p.variants().enumerate().flat_map(move |(i, v)| {
         let sku = Entry {
-            hash: hash(&v.sku),
+            hash: hash(v.sku),
             product: p.id,
             which: i as u32,
         };
-        let barcode = v.barcode.as_deref().map(|b| Entry {
+        let barcode = v.barcode.map(|b| Entry {
             hash: hash(b),
             product: p.id,
             which: i as u32,
@@ -544,7 +972,7 @@ fn code_entries(p: &Product) -> impl Iterator<Item = Entry> + '_ {
 }
 
 /// Adds `entries` to the sorted `list`, keeping it sorted.
-fn add_sorted(list: &mut Vec<Entry>, mut entries: Vec<Entry>) {
+fn add_sorted<T: Ord>(list: &mut Vec<T>, mut entries: Vec<T>) {
     if entries.len() <= 64 {
         for e in entries {
             let at = list.partition_point(|x| *x < e);
@@ -592,9 +1020,15 @@ impl Derived {
             order.sort_by_cached_key(|p| key::name(p, l));
             order
         });
-        let mut listings: HashMap<i64, Listing> = HashMap::new();
+        // Each listing sized once: a category's count is how many products it lists.
+        let mut listings: HashMap<i64, Listing> = d
+            .counts
+            .iter()
+            .filter(|(id, _)| paths.contains_key(id))
+            .map(|(id, n)| (*id, Listing::with_capacity(*n as usize)))
+            .collect();
         let share = |order: &[&Product],
-                     pick: &mut dyn FnMut(&mut Listing) -> &mut Vec<i64>,
+                     pick: &mut dyn FnMut(&mut Listing) -> &mut Ids,
                      listings: &mut HashMap<i64, Listing>| {
             for p in order {
                 if let Some(path) = paths.get(&p.category_id) {
@@ -617,18 +1051,21 @@ impl Derived {
         d.newest = newest.iter().take(HOME_ROW).map(|p| p.id).collect();
         d.on_sale = all
             .iter()
-            .filter(|p| p.variants.iter().any(|v| v.compare_at_minor.is_some()))
+            .filter(|p| p.on_sale())
             .take(HOME_ROW)
             .map(|p| p.id)
             .collect();
 
+        // The lookups sized once (counted first), so they hold no spare room.
+        d.slugs = Lookup::with_capacity(all.iter().map(|p| slug_entries(p).count()).sum());
+        d.codes = Lookup::with_capacity(all.iter().map(|p| code_entries(p).count()).sum());
         for p in &all {
             d.add_labels(p);
-            d.slugs.extend(slug_entries(p));
-            d.codes.extend(code_entries(p));
+            slug_entries(p).for_each(|e| d.slugs.push(e));
+            code_entries(p).for_each(|e| d.codes.push(e));
         }
-        d.slugs.sort_unstable();
-        d.codes.sort_unstable();
+        d.slugs.sort();
+        d.codes.sort();
         d
     }
 
@@ -700,11 +1137,8 @@ impl Derived {
                     continue;
                 };
                 let listing = Arc::make_mut(listing);
-                unplace(&mut listing.newest, p.id);
-                unplace(&mut listing.price_asc, p.id);
-                unplace(&mut listing.price_desc, p.id);
-                for l in 0..3 {
-                    unplace(&mut listing.name[l], p.id);
+                for ids in listing.all_mut() {
+                    ids.remove(p.id);
                 }
                 if listing.newest.is_empty() {
                     self.listings.remove(&a);
@@ -712,10 +1146,8 @@ impl Derived {
             }
         }
         if !olds.is_empty() {
-            self.slugs
-                .retain(|e| changed.binary_search(&e.product).is_err());
-            self.codes
-                .retain(|e| changed.binary_search(&e.product).is_err());
+            self.slugs.remove(&changed);
+            self.codes.remove(&changed);
         }
 
         // …in with the new, placed among the products that did not change.
@@ -733,14 +1165,8 @@ impl Derived {
                 }
             }
         }
-        add_sorted(
-            &mut self.slugs,
-            news.iter().flat_map(|p| slug_entries(p)).collect(),
-        );
-        add_sorted(
-            &mut self.codes,
-            news.iter().flat_map(|p| code_entries(p)).collect(),
-        );
+        self.slugs.add(news.iter().flat_map(|p| slug_entries(p)));
+        self.codes.add(news.iter().flat_map(|p| code_entries(p)));
 
         // The facet labels: each value's lowest position, and the labels of the first product
         // (by id) that has it. Merged in when no product lost or changed an option and the
@@ -780,7 +1206,7 @@ impl Derived {
                 newest.insert(at, p);
                 newest.truncate(HOME_ROW);
             }
-            if p.variants.iter().any(|v| v.compare_at_minor.is_some())
+            if p.on_sale()
                 && (on_sale.len() < HOME_ROW || on_sale.last().is_some_and(|q| p.id < *q))
             {
                 let at = on_sale.partition_point(|q| *q < p.id);
@@ -790,13 +1216,6 @@ impl Derived {
         }
         self.newest = newest.iter().map(|p| p.id).collect();
         self.on_sale = on_sale;
-    }
-
-    fn entries<'a>(list: &'a [Entry], key: &str) -> &'a [Entry] {
-        let h = hash(key);
-        let start = list.partition_point(|e| e.hash < h);
-        let end = start + list[start..].partition_point(|e| e.hash == h);
-        &list[start..end]
     }
 }
 
@@ -839,13 +1258,13 @@ impl Snapshot {
     /// locale, then its base slug.
     pub fn product_by_slug(&self, locale: usize, slug: &str) -> Option<&Product> {
         let mut best: Option<(u8, &Product)> = None;
-        for e in Derived::entries(&self.derived.slugs, slug) {
+        for e in self.derived.slugs.find(slug) {
             let Some(p) = self.product(e.product) else {
                 continue;
             };
             let (matches, rank) = match e.which as usize {
-                3 => (p.texts.base_slug() == slug, 2),
-                l => (p.texts.slug(l) == slug, u8::from(l != locale)),
+                3 => (p.base_slug() == slug, 2),
+                l => (p.slug(l) == slug, u8::from(l != locale)),
             };
             if matches && best.is_none_or(|(r, q)| (rank, p.id) < (r, q.id)) {
                 best = Some((rank, p));
@@ -856,18 +1275,18 @@ impl Snapshot {
 
     /// The active variant whose EAN-13 barcode or SKU is exactly `code`, with its product
     /// (a barcode wins over a SKU that reads the same).
-    pub fn variant_by_code(&self, code: &str) -> Option<(&Product, &Variant)> {
-        let mut found: Option<(u8, &Product, &Variant)> = None;
-        for e in Derived::entries(&self.derived.codes, code) {
+    pub fn variant_by_code(&self, code: &str) -> Option<(&Product, Variant<'_>)> {
+        let mut found: Option<(u8, &Product, Variant<'_>)> = None;
+        for e in self.derived.codes.find(code) {
             let Some(p) = self.product(e.product) else {
                 continue;
             };
-            let Some(v) = p.variants.get(e.which as usize) else {
+            let Some(v) = p.variant(e.which as usize) else {
                 continue;
             };
-            let rank = if v.barcode.as_deref() == Some(code) {
+            let rank = if v.barcode == Some(code) {
                 0
-            } else if &*v.sku == code {
+            } else if v.sku == code {
                 1
             } else {
                 continue;
@@ -882,6 +1301,46 @@ impl Snapshot {
     /// Active products in `category` and its descendants.
     pub fn count(&self, category: i64) -> u64 {
         self.derived.counts.get(&category).copied().unwrap_or(0)
+    }
+
+    /// Bytes the read model asked the allocator for, by part (what a change to its layout
+    /// saves; the allocator's rounding and its own bookkeeping come on top). Printed by the
+    /// `bench_catalogue` example.
+    pub fn footprint(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        let arc = 2 * size_of::<usize>();
+        let map = |n: usize, entry: usize| n.next_power_of_two() * 8 / 7 * (entry + 1);
+        let mut products = map(self.products.len(), size_of::<(i64, Arc<Product>)>());
+        let mut variants = 0;
+        let mut images = 0;
+        for p in self.products.values() {
+            let (own, v, i) = p.heap_bytes();
+            products += arc + size_of::<Product>() + own;
+            variants += v;
+            images += i;
+        }
+        let d = &self.derived;
+        let listings: usize = d
+            .listings
+            .values()
+            .map(|l| {
+                arc + size_of::<Listing>()
+                    + [&l.newest, &l.price_asc, &l.price_desc]
+                        .into_iter()
+                        .chain(&l.name)
+                        .map(Ids::bytes)
+                        .sum::<usize>()
+            })
+            .sum::<usize>()
+            + map(d.listings.len(), size_of::<(i64, Arc<Listing>)>());
+        let lookups = d.slugs.bytes() + d.codes.bytes();
+        vec![
+            ("products", products),
+            ("variants", variants),
+            ("images", images),
+            ("listings", listings),
+            ("slug and code lookups", lookups),
+        ]
     }
 
     /// Describes the first difference from `other` (`None`: they show the same shop). Used by
@@ -964,38 +1423,37 @@ mod tests {
         let labels: Labels = Arc::new(std::array::from_fn(|l| {
             Arc::from(format!("L{}-{l}", s.label).as_str())
         }));
+        let sku = format!("SKU-{}", s.sku);
+        let barcode = format!("200{}", s.sku);
+        let none = Stocked::default();
         let variants = s.price.map(|price| Variant {
             id: id * 10,
-            sku: format!("SKU-{}", s.sku).into(),
-            barcode: s
-                .sku
-                .is_multiple_of(2)
-                .then(|| format!("200{}", s.sku).into()),
+            sku: &sku,
+            barcode: s.sku.is_multiple_of(2).then_some(barcode.as_str()),
             price_minor: price * 100,
             compare_at_minor: s.on_sale.then_some(price * 200),
-            currency: Arc::from("EUR"),
+            currency: "EUR",
             position: 0,
             low_stock_threshold: None,
-            values: Box::new([(0, 0)]),
-            stocked: Stocked::default(),
+            values: &[(0, 0)],
+            stocked: &none,
         });
         let (a, b) = (NAMES[s.name], NAMES[(s.name + 1) % 4]);
         let (a_slug, b_slug) = (a.to_lowercase(), b.to_lowercase());
-        Arc::new(Product {
+        let base = format!("p{id}");
+        Arc::new(Product::new(NewProduct {
             id,
             // 6 is a category the tree does not have.
             category_id: if s.category == 6 { 99 } else { s.category },
             vat_rate_id: 1,
             brand: None,
             created_at: s.created,
-            texts: Texts::new(
-                &format!("p{id}"),
-                [
-                    (a, &a_slug, true),
-                    (b, &b_slug, s.name.is_multiple_of(2)),
-                    (a, &a_slug, false),
-                ],
-            ),
+            base_slug: &base,
+            per_locale: [
+                (a, &a_slug, true),
+                (b, &b_slug, s.name.is_multiple_of(2)),
+                (a, &a_slug, false),
+            ],
             options: Arc::new([ProductOption {
                 code: Arc::from("size"),
                 values: Box::new([OptionValue {
@@ -1005,29 +1463,207 @@ mod tests {
                 }]),
             }]),
             variants: variants.into_iter().collect(),
-            images: Box::new([]),
-        })
+            images: vec![],
+        }))
     }
 
-    #[test]
-    fn texts_keep_each_string_and_share_repeats() {
-        let t = Texts::new(
-            "base",
-            [
+    /// A product with two variants, an image and translations that fall back.
+    fn packed() -> Product {
+        let (some, none) = (Stocked::new([3, 90]), Stocked::default());
+        Product::new(NewProduct {
+            id: 7,
+            category_id: 1,
+            vat_rate_id: 2,
+            brand: Some(Arc::from("Acme")),
+            created_at: 5,
+            base_slug: "base",
+            per_locale: [
                 ("Shoe", "shoe", true),
                 ("Παπούτσι", "base", true),
                 ("Shoe", "shoe", false),
             ],
-        );
-        assert_eq!((t.name(0), t.slug(0), t.own(0)), ("Shoe", "shoe", true));
-        assert_eq!((t.name(1), t.slug(1), t.own(1)), ("Παπούτσι", "base", true));
-        assert_eq!((t.name(2), t.slug(2), t.own(2)), ("Shoe", "shoe", false));
-        assert_eq!(t.base_slug(), "base");
-        // "Shoe", "shoe", "Παπούτσι" and "base" once each.
+            options: Arc::new([]),
+            variants: vec![
+                Variant {
+                    id: 70,
+                    sku: "SH-1",
+                    barcode: Some("2000000000015"),
+                    price_minor: 1999,
+                    compare_at_minor: Some(2999),
+                    currency: "EUR",
+                    position: 1,
+                    low_stock_threshold: Some(0),
+                    values: &[(1, 0), (0, 2)],
+                    stocked: &some,
+                },
+                Variant {
+                    id: 71,
+                    sku: "SH-2",
+                    barcode: None,
+                    price_minor: 0,
+                    compare_at_minor: None,
+                    currency: "EUR",
+                    position: 2,
+                    low_stock_threshold: None,
+                    values: &[],
+                    stocked: &none,
+                },
+            ],
+            images: vec![
+                Image {
+                    path: "a/b.jpg",
+                    width: 800,
+                    height: 600,
+                    alt: Some(""),
+                },
+                Image {
+                    path: "c.jpg",
+                    width: 1,
+                    height: 2,
+                    alt: None,
+                },
+            ],
+        })
+    }
+
+    #[test]
+    fn a_packed_product_gives_back_what_it_was_made_of() {
+        let p = packed();
+        assert_eq!((p.name(0), p.slug(0), p.own(0)), ("Shoe", "shoe", true));
+        assert_eq!((p.name(1), p.slug(1), p.own(1)), ("Παπούτσι", "base", true));
+        assert_eq!((p.name(2), p.slug(2), p.own(2)), ("Shoe", "shoe", false));
+        assert_eq!(p.base_slug(), "base");
+        let v: Vec<Variant> = p.variants().collect();
+        assert_eq!(v.len(), 2);
         assert_eq!(
-            t.blob.len(),
-            "Shoeshoe".len() + "Παπούτσι".len() + "base".len()
+            (v[0].id, v[0].sku, v[0].barcode, v[0].currency),
+            (70, "SH-1", Some("2000000000015"), "EUR")
         );
+        assert_eq!(
+            (v[0].price_minor, v[0].compare_at_minor),
+            (1999, Some(2999))
+        );
+        assert_eq!((v[0].position, v[0].low_stock_threshold), (1, Some(0)));
+        // Values come back sorted.
+        assert_eq!(v[0].values, [(0, 2), (1, 0)]);
+        assert_eq!(v[0].stocked.iter().collect::<Vec<_>>(), [3, 90]);
+        assert_eq!(
+            (v[1].sku, v[1].barcode, v[1].compare_at_minor),
+            ("SH-2", None, None)
+        );
+        assert_eq!((v[1].low_stock_threshold, v[1].values), (None, &[][..]));
+        assert!(v[1].stocked.is_empty());
+        assert_eq!(p.variant(1), Some(v[1]));
+        assert_eq!(p.variant(2), None);
+        let images: Vec<Image> = p.images().collect();
+        assert_eq!(images[0].alt, Some(""));
+        assert_eq!(
+            (images[1].path, images[1].width, images[1].alt),
+            ("c.jpg", 1, None)
+        );
+        assert_eq!(
+            (p.lowest_price(), p.on_sale(), p.in_stock()),
+            (Some(0), true, true)
+        );
+        assert_eq!(p.cheapest().map(|v| v.id), Some(71));
+        // "Shoe", "shoe", "Παπούτσι", "base" and the currency once each.
+        assert_eq!(
+            p.blob.len(),
+            "Shoeshoe".len()
+                + "Παπούτσι".len()
+                + "base".len()
+                + "EUR".len()
+                + "SH-1SH-2".len()
+                + "2000000000015".len()
+                + "a/b.jpgc.jpg".len()
+        );
+        // Unpacked and packed again, it is the same product.
+        assert_eq!(Product::new(p.to_new()), p);
+    }
+
+    #[test]
+    fn a_stock_flag_alone_keeps_the_listing() {
+        let p = packed();
+        let mut n = p.to_new();
+        let one = Stocked::new([1]);
+        n.variants[1].stocked = &one;
+        let sold = Product::new(n);
+        assert!(sold != p && sold.same_listing(&p));
+        let mut n = p.to_new();
+        n.variants[1].price_minor = 1;
+        assert!(!Product::new(n).same_listing(&p));
+        let mut n = p.to_new();
+        n.variants[0].barcode = None;
+        assert!(!Product::new(n).same_listing(&p));
+    }
+
+    #[test]
+    fn ids_widen_for_an_id_beyond_32_bits_and_compare_by_content() {
+        let mut ids = Ids::default();
+        for id in [5, 7, 9] {
+            ids.push(id);
+        }
+        assert!(matches!(ids, Ids::Narrow(_)));
+        let narrow = ids.clone();
+        let big = i64::from(u32::MAX) + 1;
+        ids.insert(1, big);
+        assert!(matches!(ids, Ids::Wide(_)));
+        assert_eq!(ids.iter().collect::<Vec<_>>(), [5, big, 7, 9]);
+        assert_eq!(ids.page(1, 3), [big, 7]);
+        assert_eq!(ids.page(3, 99), [9]);
+        assert_eq!(ids.page(9, 99), Vec::<i64>::new());
+        assert_eq!(ids.get(1), Some(big));
+        ids.remove(big);
+        // Still wide, but equal to the narrow list with the same ids.
+        assert!(matches!(ids, Ids::Wide(_)));
+        assert_eq!(ids, narrow);
+        ids.remove(7);
+        assert_ne!(ids, narrow);
+        assert_eq!(ids.partition_point(|id| id < 9), 1);
+    }
+
+    #[test]
+    fn products_with_ids_beyond_32_bits_are_listed_and_found() {
+        let big = i64::from(u32::MAX) + 7;
+        let spec = |sku: u8, price: i64| Spec {
+            category: 2,
+            price: Some(price),
+            created: 1,
+            name: 2,
+            on_sale: false,
+            position: 0,
+            label: 0,
+            sku,
+        };
+        let products: HashMap<i64, Arc<Product>> = [(5, spec(1, 3)), (big, spec(4, 1))]
+            .into_iter()
+            .map(|(id, s)| (id, product(id, &s)))
+            .collect();
+        let places = Places {
+            locations: vec![],
+            stores: vec![],
+            vat: HashMap::new(),
+        };
+        let snap = Snapshot::new(products.clone(), tree(), places);
+        let base = format!("p{big}");
+        assert_eq!(snap.product_by_slug(0, &base).map(|p| p.id), Some(big));
+        assert_eq!(snap.product_by_slug(0, "p5").map(|p| p.id), Some(5));
+        assert_eq!(snap.variant_by_code("SKU-4").map(|(p, _)| p.id), Some(big));
+        assert_eq!(
+            snap.variant_by_code("2004").map(|(_, v)| v.id),
+            Some(big * 10)
+        );
+        assert_eq!(snap.variant_by_code("SKU-1").map(|(p, _)| p.id), Some(5));
+        // Listed in every ancestor, cheapest first.
+        let listing = &snap.derived.listings[&0];
+        assert_eq!(listing.price_asc.iter().collect::<Vec<_>>(), [big, 5]);
+        // Removing it again gives what a rebuild gives.
+        let mut after = products.clone();
+        after.remove(&big);
+        let mut derived = (*snap.derived).clone();
+        derived.update(&products, &after, &[big], &tree());
+        assert_eq!(derived, Derived::build(&after, &tree()));
+        assert_eq!(derived.slugs.find(&base).count(), 0);
     }
 
     #[test]
