@@ -14,9 +14,9 @@ use crate::{CommerceError, Result};
 /// Opens a connection pool for `url`.
 ///
 /// `sqlite://path` (or `sqlite:path`) opens or creates the file with WAL journaling, foreign keys
-/// on, `synchronous=NORMAL` and a 5 s busy timeout on every connection; the log is checkpointed
-/// by a background task (call it inside a Tokio runtime). `postgres://…` connects to
-/// PostgreSQL. Anything else is a [`CommerceError::Config`].
+/// on, `synchronous=NORMAL`, a 512 KiB page cache and a 5 s busy timeout on every connection;
+/// the log is checkpointed by a background task (call it inside a Tokio runtime).
+/// `postgres://…` connects to PostgreSQL. Anything else is a [`CommerceError::Config`].
 pub async fn connect(url: &str) -> Result<DatabaseConnection> {
     if url.starts_with("sqlite:") {
         let opts = SqliteConnectOptions::from_str(url)
@@ -27,7 +27,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection> {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5))
             // Checkpoints (which fsync) run in the background, not in a committing writer.
-            .pragma("wal_autocheckpoint", "0");
+            .pragma("wal_autocheckpoint", "0")
+            // A page cache of 512 KiB per connection instead of 2 MB: the catalogue lives in
+            // the read model, so what pages read (stock levels, descriptions) is scattered
+            // over the file and rarely read again soon; the system's file cache holds it
+            // anyway. Eight connections kept up to 16 MB of copies at 100k products.
+            .pragma("cache_size", "-512");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .min_connections(1)
@@ -222,7 +227,44 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact;
+    use super::{connect, redact};
+    use sea_orm::{ConnectionTrait, Statement};
+
+    /// Every pooled SQLite connection gets the settings (each pragma is per connection).
+    #[tokio::test]
+    async fn sqlite_connections_get_their_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/s.db?mode=rwc", dir.path().display());
+        let db = connect(&url).await.unwrap();
+        async fn read(db: &sea_orm::DatabaseConnection, pragma: &str) -> String {
+            let sql = format!("PRAGMA {pragma}");
+            let row = db
+                .query_one(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .unwrap();
+            row.try_get_by_index::<i64>(0)
+                .map(|n| n.to_string())
+                .or_else(|_| row.try_get_by_index::<String>(0))
+                .unwrap()
+        }
+        // Several at once, so that more than one connection answers.
+        let tasks: Vec<_> = (0..4)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mut got = vec![];
+                    for pragma in ["cache_size", "journal_mode", "foreign_keys", "busy_timeout"] {
+                        got.push(read(&db, pragma).await);
+                    }
+                    got
+                })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), ["-512", "wal", "1", "5000"]);
+        }
+    }
 
     #[test]
     fn redact_hides_password_only() {
