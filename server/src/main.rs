@@ -7,8 +7,11 @@ use server::cli::{run, Cli};
 /// and the catalogue load at start frees hundreds of megabytes at 100k products, which glibc's
 /// per-thread arenas keep while mimalloc gives them back. Built with `override`, it also serves
 /// C code's `malloc` (SQLite's page caches and statements), so no glibc arena holds memory
-/// beside it (measured in `server/benches/RESULTS.md`). It keeps using transparent huge pages:
-/// `MIMALLOC_ALLOW_THP=0` trades some speed for 10–15 MB less at 100k products.
+/// beside it. It is mimalloc's 2.x series without transparent huge pages: against 3.x with
+/// them, a 10k shop served its product pages 40 % faster in 30 % less memory (measured in
+/// `server/benches/RESULTS.md`, seventh round). `MIMALLOC_PURGE_DELAY=0` gives memory back at
+/// once, for about 35 MB less after a run at 100k products, but costs uncached searches a
+/// third of their speed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
