@@ -318,11 +318,14 @@ impl Product {
             brand: n.brand,
             created_at: n.created_at,
             options: n.options,
-            blob: blob.text.into_boxed_str(),
+            // Copied into blocks of their exact size: a grown `String` or `Vec` has up to
+            // twice the room it needs, and the allocator keeps a shrunk block where it was
+            // when at least half of it is used.
+            blob: Box::from(blob.text.as_str()),
             texts,
             own,
             variants,
-            values: values.into_boxed_slice(),
+            values: Box::from(values.as_slice()),
             images,
         }
     }
