@@ -142,7 +142,7 @@ pub struct Variant<'a> {
     pub position: i32,
     /// Its own low-stock threshold.
     pub low_stock_threshold: Option<i32>,
-    /// (option index, value index) of its values, sorted (sorted by [`Product::new`]).
+    /// (option index, value index) of its values, sorted ([`Product::new`] sorts them).
     pub values: &'a [(u16, u16)],
     /// Where it is available. The stock ledger writes an outbox notice whenever this flips, so
     /// it is as current as the search index; quantities are always read from the database.
