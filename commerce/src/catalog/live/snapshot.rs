@@ -21,6 +21,13 @@ struct Span {
     end: u32,
 }
 
+impl Span {
+    /// The range it covers, to slice the string or list it points into.
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// Puts a product's strings into one.
 #[derive(Default)]
 struct Blob {
@@ -44,7 +51,7 @@ impl Blob {
     }
 
     fn get(&self, span: Span) -> &str {
-        &self.text[span.start as usize..span.end as usize]
+        &self.text[span.range()]
     }
 }
 
@@ -347,7 +354,7 @@ impl Product {
     }
 
     fn text(&self, span: Span) -> &str {
-        &self.blob[span.start as usize..span.end as usize]
+        &self.blob[span.range()]
     }
 
     /// Name in locale `l` (English where untranslated, else the base slug).
@@ -380,7 +387,7 @@ impl Product {
             currency: self.text(r.currency),
             position: r.position,
             low_stock_threshold: (r.flags & HAS_THRESHOLD != 0).then_some(r.low_stock_threshold),
-            values: &self.values[r.values.start as usize..r.values.end as usize],
+            values: &self.values[r.values.range()],
             stocked: &r.stocked,
         }
     }
@@ -691,10 +698,7 @@ impl Ids {
     }
 
     fn remove(&mut self, id: i64) {
-        let at = match self {
-            Ids::Narrow(v) => v.iter().position(|x| i64::from(*x) == id),
-            Ids::Wide(v) => v.iter().position(|x| *x == id),
-        };
+        let at = self.iter().position(|x| x == id);
         if let Some(at) = at {
             match self {
                 Ids::Narrow(v) => {
@@ -757,6 +761,11 @@ impl Listing {
             price_desc: ids(),
             name: std::array::from_fn(|_| ids()),
         }
+    }
+
+    fn all(&self) -> [&Ids; 6] {
+        let [a, b, c] = &self.name;
+        [&self.newest, &self.price_asc, &self.price_desc, a, b, c]
     }
 
     fn all_mut(&mut self) -> [&mut Ids; 6] {
@@ -844,17 +853,19 @@ impl Lookup {
 
     /// The entries whose key hashes as `key` does.
     fn find(&self, key: &str) -> impl Iterator<Item = Entry> + '_ {
+        /// The run of `list` (sorted by hash) whose hash is `h`.
+        fn run<T>(list: &[T], h: u32, hash_of: fn(&T) -> u32) -> &[T] {
+            let start = list.partition_point(|e| hash_of(e) < h);
+            let end = start + list[start..].partition_point(|e| hash_of(e) == h);
+            &list[start..end]
+        }
         let h = hash(key);
-        let start = self.narrow.partition_point(|e| e.hash < h);
-        let end = start + self.narrow[start..].partition_point(|e| e.hash == h);
-        let narrow = self.narrow[start..end].iter().map(|e| Entry {
+        let narrow = run(&self.narrow, h, |e| e.hash).iter().map(|e| Entry {
             hash: e.hash,
             which: e.which,
             product: i64::from(e.product),
         });
-        let start = self.wide.partition_point(|e| e.hash < h);
-        let end = start + self.wide[start..].partition_point(|e| e.hash == h);
-        narrow.chain(self.wide[start..end].iter().copied())
+        narrow.chain(run(&self.wide, h, |e| e.hash).iter().copied())
     }
 
     /// Bytes it holds.
@@ -1327,12 +1338,7 @@ impl Snapshot {
             .listings
             .values()
             .map(|l| {
-                arc + size_of::<Listing>()
-                    + [&l.newest, &l.price_asc, &l.price_desc]
-                        .into_iter()
-                        .chain(&l.name)
-                        .map(Ids::bytes)
-                        .sum::<usize>()
+                arc + size_of::<Listing>() + l.all().into_iter().map(Ids::bytes).sum::<usize>()
             })
             .sum::<usize>()
             + map(d.listings.len(), size_of::<(i64, Arc<Listing>)>());
