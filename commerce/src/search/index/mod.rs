@@ -254,6 +254,18 @@ impl SearchIndex {
         self.current().reader.searcher().num_docs()
     }
 
+    /// Segments the index reads (one after a rebuild or [`SearchIndex::compact`]; each outbox
+    /// batch adds one until tantivy's merge policy joins them).
+    pub fn segment_count(&self) -> usize {
+        self.current().reader.searcher().segment_readers().len()
+    }
+
+    /// Merges the live index into one segment (what a rebuild ends with). Searches go on
+    /// meanwhile, and answer the same before and after.
+    pub async fn compact(&self) -> Result<()> {
+        merge_segments(&self.current()).await
+    }
+
     /// Bytes the index takes on disk (0 in memory).
     pub fn size_on_disk(&self) -> u64 {
         fn walk(p: &Path) -> u64 {
@@ -295,6 +307,7 @@ impl SearchIndex {
             write(&live, self.fields, Vec::new(), docs).await?;
         }
         commit(&live, position).await?;
+        merge_segments(&live).await?;
         // Switch: `current` names the new folder (written atomically), then drop old folders.
         if let (Some(root), Some(dir)) = (&self.root, &live.dir) {
             let name = dir
@@ -376,6 +389,28 @@ async fn commit(live: &Live, position: i64) -> Result<()> {
         let mut prepared = w.prepare_commit().map_err(tantivy_error)?;
         prepared.set_payload(&position.to_string());
         prepared.commit().map_err(tantivy_error)?;
+        reader.reload().map_err(tantivy_error)?;
+        Ok(())
+    })
+    .await
+    .map_err(|e| CommerceError::Internal(e.to_string()))?
+}
+
+/// Merges the segments of `live` into one and reloads its reader.
+///
+/// A rebuild writes a segment each time the writer's memory budget fills (three at 100k
+/// products). Every search pays its setup (term lookups, scorers, the typo and prefix automata,
+/// column readers) once per segment, and each segment repeats the term dictionary: one segment
+/// answers faster and maps less of the disk. The merge keeps the committed outbox position.
+async fn merge_segments(live: &Live) -> Result<()> {
+    let (writer, index, reader) = (live.writer.clone(), live.index.clone(), live.reader.clone());
+    tokio::task::spawn_blocking(move || -> Result<()> {
+        let ids = index.searchable_segment_ids().map_err(tantivy_error)?;
+        if ids.len() < 2 {
+            return Ok(());
+        }
+        let merging = writer.lock().unwrap_or_else(|e| e.into_inner()).merge(&ids);
+        merging.wait().map_err(tantivy_error)?;
         reader.reload().map_err(tantivy_error)?;
         Ok(())
     })
