@@ -261,7 +261,8 @@ impl SearchIndex {
     }
 
     /// Merges the live index into one segment (what a rebuild ends with). Searches go on
-    /// meanwhile, and answer the same before and after.
+    /// meanwhile and find the same products with the same counts; text scores may move a
+    /// little, since deleted documents leave the term statistics.
     pub async fn compact(&self) -> Result<()> {
         merge_segments(&self.current()).await
     }
