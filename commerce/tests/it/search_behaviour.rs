@@ -10,6 +10,7 @@
 use std::{
     collections::{BTreeMap, BTreeSet, HashMap},
     path::Path,
+    sync::Arc,
 };
 
 use commerce::{
@@ -398,6 +399,30 @@ async fn search_behaviour_over_the_demo_catalogue() {
             c.check(false, || format!("suggest failed for {what}: {e}"));
         }
     }
+    // Blanks and spacing are remembered with the search they reduce to: one answer, counted once.
+    let spaced = [
+        (SearchParams::text("   \t\n "), SearchParams::text("")),
+        (
+            SearchParams::text("  kurtka \t"),
+            SearchParams::text("kurtka"),
+        ),
+        (
+            SearchParams::text("skórzana   kurtka"),
+            SearchParams::text("skórzana kurtka"),
+        ),
+    ];
+    for (typed, plain) in &spaced {
+        let first = index.cached_hits(plain, 24);
+        let again = index.cached_hits(typed, 24);
+        c.check(Arc::ptr_eq(&first, &again), || {
+            format!("«{}» has its own remembered answer", typed.q.escape_debug())
+        });
+        c.eq(
+            (*again).clone(),
+            index.hits(typed, 24),
+            "spaced search: same hits",
+        );
+    }
     // Junk in the URL: ignored, never an error.
     let weird = q(
         "q=%E2%80%8B&page=-1&price=7,x&colour=%3Cb%3E&size=&store=abc&sort=%00&cat=x&online=maybe",
@@ -735,6 +760,112 @@ async fn search_behaviour_over_the_demo_catalogue() {
             hits.stores.clone(),
             s,
             &format!("{query}: store counts ignore the filter"),
+        );
+    }
+
+    // ------------------------------------------------------------------------------------
+    c.section("every filter group at once");
+    // Each group's counts follow every filter but its own; the category counts and the total
+    // follow every filter. Groups of different kinds (option values, price, availability)
+    // together, with and without text and category.
+    let shoes = model.category("shoes");
+    for query in [
+        format!("cat={shoes}&colour=black,red,white&price=1,2,3&store={ath}"),
+        "q=buty&colour=black,brown&size=42,43,m,l&online=1&price=2,3,4".to_owned(),
+        format!("colour=black,blue&size=m,s,42&price=0,1,2,3&online=1&store={krk}"),
+        format!("q=leather&size=m,42,43&store={ath},{krk}"),
+    ] {
+        let params = q(&query);
+        let (ids, hits) = all_ids(&index, &params);
+        let base: BTreeSet<i64> = set(&all_ids(
+            &index,
+            &SearchParams {
+                q: params.q.clone(),
+                category: params.category,
+                page: 1,
+                ..Default::default()
+            },
+        )
+        .0);
+        // Which groups a product fails.
+        let fails = |id: i64| -> Vec<&'static str> {
+            let d = model.doc(id);
+            let mut out = vec![];
+            for code in ["colour", "size"] {
+                if let Some(values) = params.attrs.get(code) {
+                    if !values.iter().any(|v| d.has(code, v)) {
+                        out.push(code);
+                    }
+                }
+            }
+            if !params.price.is_empty() && !params.price.contains(&Model::band(d.price_minor)) {
+                out.push("price");
+            }
+            let avail_on = params.online || !params.stores.is_empty();
+            if avail_on
+                && !((params.online && d.online)
+                    || params.stores.iter().any(|s| d.stores.contains(s)))
+            {
+                out.push("avail");
+            }
+            out
+        };
+        let without = |group: &str| -> BTreeSet<i64> {
+            base.iter()
+                .copied()
+                .filter(|id| fails(*id).iter().all(|g| *g == group))
+                .collect()
+        };
+        let passing = without("");
+        c.check(!passing.is_empty() && passing.len() < base.len(), || {
+            format!(
+                "{query}: the filters should keep some matches and drop others ({} of {})",
+                passing.len(),
+                base.len()
+            )
+        });
+        c.eq(set(&ids), passing.clone(), &format!("{query}: ids"));
+        c.eq(hits.total, passing.len() as u64, &format!("{query}: total"));
+        for code in ["colour", "size"] {
+            let over = if params.attrs.contains_key(code) {
+                without(code)
+            } else {
+                passing.clone()
+            };
+            c.eq(
+                hits.attrs.get(code).cloned().unwrap_or_default(),
+                model.attr_counts(&over, code),
+                &format!("{query}: {code} counts"),
+            );
+        }
+        let over = if params.price.is_empty() {
+            passing.clone()
+        } else {
+            without("price")
+        };
+        c.eq(
+            hits.price_bands.clone(),
+            model.band_counts(&over),
+            &format!("{query}: band counts"),
+        );
+        let over = if params.online || !params.stores.is_empty() {
+            without("avail")
+        } else {
+            passing.clone()
+        };
+        let (o, st) = model.avail_counts(&over);
+        c.eq(hits.online, o, &format!("{query}: online count"));
+        c.eq(hits.stores.clone(), st, &format!("{query}: store counts"));
+        let mut children: BTreeMap<i64, u64> = BTreeMap::new();
+        for id in &passing {
+            if let Some(ch) = model.child_under(*id, params.category) {
+                *children.entry(ch).or_insert(0) += 1;
+            }
+        }
+        c.eq(
+            hits.categories.clone(),
+            children,
+            &format!("{query}: category counts"),
         );
     }
 

@@ -9,6 +9,7 @@
 
 mod cache;
 mod collectors;
+mod facets;
 mod query;
 mod sync;
 
@@ -75,6 +76,8 @@ pub struct SearchIndex {
     results: Memo<(SearchParams, usize), Hits>,
     /// Suggestion answers of the current index state.
     suggestions: Memo<(String, usize), Vec<i64>>,
+    /// Facet values per live segment, for counting.
+    facet_tables: facets::FacetTables,
 }
 
 /// Search answers remembered per index state (a few KB each).
@@ -116,6 +119,7 @@ impl SearchIndex {
                     category_paths: Default::default(),
                     results: Memo::new(REMEMBERED_SEARCHES),
                     suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
+                    facet_tables: Default::default(),
                 });
                 tracing::info!(
                     position = payload,
@@ -140,6 +144,7 @@ impl SearchIndex {
                     category_paths: Default::default(),
                     results: Memo::new(REMEMBERED_SEARCHES),
                     suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
+                    facet_tables: Default::default(),
                 });
                 let stats = index.rebuild(db).await?;
                 tracing::info!(
@@ -164,6 +169,7 @@ impl SearchIndex {
             category_paths: Default::default(),
             results: Memo::new(REMEMBERED_SEARCHES),
             suggestions: Memo::new(REMEMBERED_SUGGESTIONS),
+            facet_tables: Default::default(),
         });
         index.rebuild(db).await?;
         Ok(index)

@@ -5,28 +5,27 @@
 use std::{
     collections::{BTreeMap, HashSet},
     hash::Hash,
-    ops::Bound,
     sync::Arc,
 };
 
 use tantivy::{
-    collector::{Count, FacetCollector, TopDocs},
+    collector::TopDocs,
     query::{
         AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
-        Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+        Occur, Query, TermQuery,
     },
     schema::{Facet, IndexRecordOption},
     DocAddress, Order, Searcher, Term,
 };
 
 use super::cache::Memo;
-use super::collectors::{CategoryCounts, InStockTiebreak, PriceBands};
+use super::collectors::InStockTiebreak;
+use super::facets::{FacetCounts, Faceted};
 use super::SearchIndex;
 use crate::search::{
     analysis::{self, LOCALES},
     documents::Categories,
-    params::{price_band_bounds, SearchParams, Sort, MAX_PAGE, PRICE_BANDS},
-    schema::Fields,
+    params::{SearchParams, Sort, MAX_PAGE, PRICE_BANDS},
 };
 
 /// Words of a query used (the rest is ignored).
@@ -72,7 +71,7 @@ impl SearchIndex {
     /// [`SearchIndex::hits`], remembered until the index changes (see `cache.rs`): the answer a
     /// fresh search would give, without counting the facets again for a repeated search.
     pub fn cached_hits(&self, params: &SearchParams, per_page: usize) -> Arc<Hits> {
-        self.remembering(&self.results, (params.clone(), per_page), |s| {
+        self.remembering(&self.results, memo_key(params, per_page), |s| {
             self.hits_in(s, params, per_page)
         })
     }
@@ -80,7 +79,7 @@ impl SearchIndex {
     /// The remembered answer for `params`, if the current index state has one (no search is
     /// run: cheap enough for an async task).
     pub fn remembered_hits(&self, params: &SearchParams, per_page: usize) -> Option<Arc<Hits>> {
-        self.remembered(&self.results, &(params.clone(), per_page))
+        self.remembered(&self.results, &memo_key(params, per_page))
     }
 
     /// The answer `memo` holds for `key` in the current index state, or the one `compute` reads
@@ -166,41 +165,47 @@ impl SearchIndex {
                 None => return Ok(Hits::none()),
             }
         };
-        let groups = Filters::new(f, params, params.category.map(|c| self.category_path(c)));
-        let main = groups.query(text.as_deref(), None);
-
-        let mut hits = Hits::default();
-        let page = params.page.clamp(1, MAX_PAGE + 1) as usize;
-        let offset = (page - 1) * per_page;
-        let top = TopDocs::with_limit(per_page).and_offset(offset);
-        let cats = CategoryCounts {
-            parent: params
-                .category
-                .map(|c| self.category_path(c))
-                .unwrap_or_default(),
+        // The text and the category; the other filters are checked per match (`facets.rs`).
+        let category = params.category.map(|c| {
+            Box::new(ConstScoreQuery::new(
+                Box::new(TermQuery::new(
+                    Term::from_facet(f.category, &category_facet(&self.category_path(c))),
+                    IndexRecordOption::Basic,
+                )),
+                0.0,
+            )) as Box<dyn Query>
+        });
+        let main: Box<dyn Query> = match (text, category) {
+            (Some(t), Some(c)) => {
+                Box::new(BooleanQuery::new(vec![(Occur::Must, t), (Occur::Must, c)]))
+            }
+            (Some(t), None) => t,
+            (None, Some(c)) => c,
+            (None, None) => Box::new(AllQuery),
         };
-        let mut attrs = FacetCollector::for_field("attr");
-        for code in crate::search::params::ATTRIBUTE_CODES {
-            attrs.add_facet(Facet::from_path([code]));
-        }
-        let mut avail = FacetCollector::for_field("avail");
-        avail.add_facet(Facet::root());
-        let facets = (cats, attrs, avail, PriceBands);
-        let (ids, (cat_c, attr_c, avail_c, bands)) = match params.sort {
+        let tables = self.facet_tables.of(searcher)?;
+        let page = params.page.clamp(1, MAX_PAGE + 1) as usize;
+        let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
+        let parent = params
+            .category
+            .map(|c| self.category_path(c))
+            .unwrap_or_default();
+        let with_text = !params.q.trim().is_empty();
+        let (addrs, counts): (Vec<DocAddress>, FacetCounts) = match params.sort {
             // Without text every match scores the same: order by stock and id without scoring.
-            Sort::Relevance if text.is_none() => {
-                let ((found, total), fc) = searcher.search(
+            Sort::Relevance if !with_text => {
+                let (found, c) = searcher.search(
                     &*main,
-                    &((top.custom_score(InStockTiebreak), Count), facets),
+                    &Faceted::new(top.custom_score(InStockTiebreak), &tables, params, &parent),
                 )?;
-                hits.total = total as u64;
-                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (found.into_iter().map(|(_, a)| a).collect(), c)
             }
             Sort::Relevance => {
-                let ((found, total), fc) = searcher
-                    .search(&*main, &((top.tweak_score(InStockTiebreak), Count), facets))?;
-                hits.total = total as u64;
-                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
+                let (found, c) = searcher.search(
+                    &*main,
+                    &Faceted::new(top.tweak_score(InStockTiebreak), &tables, params, &parent),
+                )?;
+                (found.into_iter().map(|(_, a)| a).collect(), c)
             }
             Sort::PriceAsc | Sort::PriceDesc => {
                 let order = if params.sort == Sort::PriceAsc {
@@ -208,81 +213,39 @@ impl SearchIndex {
                 } else {
                     Order::Desc
                 };
-                let ((found, total), fc) = searcher.search(
+                let (found, c) = searcher.search(
                     &*main,
-                    &(
-                        (top.order_by_fast_field::<u64>("price_minor", order), Count),
-                        facets,
+                    &Faceted::new(
+                        top.order_by_fast_field::<u64>("price_minor", order),
+                        &tables,
+                        params,
+                        &parent,
                     ),
                 )?;
-                hits.total = total as u64;
-                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (found.into_iter().map(|(_, a)| a).collect(), c)
             }
             Sort::Newest => {
-                let ((found, total), fc) = searcher.search(
+                let (found, c) = searcher.search(
                     &*main,
-                    &(
-                        (
-                            top.order_by_fast_field::<i64>("created_at", Order::Desc),
-                            Count,
-                        ),
-                        facets,
+                    &Faceted::new(
+                        top.order_by_fast_field::<i64>("created_at", Order::Desc),
+                        &tables,
+                        params,
+                        &parent,
                     ),
                 )?;
-                hits.total = total as u64;
-                (ids_of(searcher, found.into_iter().map(|(_, a)| a)), fc)
+                (found.into_iter().map(|(_, a)| a).collect(), c)
             }
         };
-        hits.ids = ids;
-        hits.categories = cat_c;
-
-        // Each group with a selection is counted without its own filter, so its other values
-        // show what choosing them would add.
-        let attr_counts = |fc: &tantivy::collector::FacetCounts, code: &str| {
-            fc.get(&format!("/{code}"))
-                .filter_map(|(facet, n)| Some((facet.to_path().get(1)?.to_string(), n)))
-                .collect::<BTreeMap<String, u64>>()
-        };
-        for code in crate::search::params::ATTRIBUTE_CODES {
-            let counts = if params.attrs.get(code).is_some_and(|s| !s.is_empty()) {
-                let q = groups.query(text.as_deref(), Some(Group::Attr(code)));
-                let mut c = FacetCollector::for_field("attr");
-                c.add_facet(Facet::from_path([code]));
-                attr_counts(&searcher.search(&*q, &c)?, code)
-            } else {
-                attr_counts(&attr_c, code)
-            };
-            if !counts.is_empty() {
-                hits.attrs.insert(code.to_owned(), counts);
-            }
-        }
-        hits.price_bands = if params.price.is_empty() {
-            bands
-        } else {
-            let q = groups.query(text.as_deref(), Some(Group::Price));
-            searcher.search(&*q, &PriceBands)?
-        };
-        let avail_c = if params.online || !params.stores.is_empty() {
-            let q = groups.query(text.as_deref(), Some(Group::Avail));
-            let mut c = FacetCollector::for_field("avail");
-            c.add_facet(Facet::root());
-            searcher.search(&*q, &c)?
-        } else {
-            avail_c
-        };
-        for (facet, n) in avail_c.get("/") {
-            let path = facet.to_path();
-            match path.first().copied() {
-                Some("online") => hits.online = n,
-                Some(s) => {
-                    if let Some(id) = s.strip_prefix("store-").and_then(|x| x.parse().ok()) {
-                        hits.stores.insert(id, n);
-                    }
-                }
-                None => {}
-            }
-        }
-        Ok(hits)
+        Ok(Hits {
+            ids: ids_of(searcher, addrs.into_iter()),
+            total: counts.total,
+            categories: counts.categories,
+            attrs: counts.attrs,
+            price_bands: counts.price_bands,
+            online: counts.online,
+            stores: counts.stores,
+        })
     }
 
     /// The category path (root → `id`) as indexed; `[id]` for an unknown category.
@@ -394,116 +357,15 @@ impl SearchIndex {
     }
 }
 
-/// The groups of filters that are counted separately.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Group<'a> {
-    Attr(&'a str),
-    Price,
-    Avail,
-}
-
-/// Filter clauses of a search, by group.
-pub(super) struct Filters<'a> {
-    category: Option<Box<dyn Query>>,
-    attrs: Vec<(&'a str, Box<dyn Query>)>,
-    price: Option<Box<dyn Query>>,
-    avail: Option<Box<dyn Query>>,
-}
-
-impl<'a> Filters<'a> {
-    pub(super) fn new(f: &Fields, p: &'a SearchParams, category_path: Option<Vec<i64>>) -> Self {
-        let category = category_path.map(|path| {
-            Box::new(TermQuery::new(
-                Term::from_facet(f.category, &category_facet(&path)),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        });
-        let attrs = p
-            .attrs
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(code, values)| {
-                let terms = values.iter().map(|v| {
-                    Term::from_facet(f.attr, &Facet::from_path([code.as_str(), v.as_str()]))
-                });
-                (
-                    code.as_str(),
-                    Box::new(TermSetQuery::new(terms)) as Box<dyn Query>,
-                )
-            })
-            .collect();
-        let price = (!p.price.is_empty()).then(|| {
-            let ranges: Vec<(Occur, Box<dyn Query>)> = p
-                .price
-                .iter()
-                .filter_map(|b| price_band_bounds(*b))
-                .map(|(lo, hi)| {
-                    let lo = Bound::Included(Term::from_field_u64(f.price_minor, lo as u64));
-                    let hi = match hi {
-                        Some(h) => Bound::Excluded(Term::from_field_u64(f.price_minor, h as u64)),
-                        None => Bound::Unbounded,
-                    };
-                    (
-                        Occur::Should,
-                        Box::new(RangeQuery::new(lo, hi)) as Box<dyn Query>,
-                    )
-                })
-                .collect();
-            Box::new(BooleanQuery::new(ranges)) as Box<dyn Query>
-        });
-        let mut avail_terms: Vec<Term> = p
-            .stores
-            .iter()
-            .map(|s| Term::from_facet(f.avail, &Facet::from_path([format!("store-{s}")])))
-            .collect();
-        if p.online {
-            avail_terms.push(Term::from_facet(f.avail, &Facet::from_path(["online"])));
-        }
-        let avail = (!avail_terms.is_empty())
-            .then(|| Box::new(TermSetQuery::new(avail_terms)) as Box<dyn Query>);
-        Filters {
-            category,
-            attrs,
-            price,
-            avail,
-        }
+/// The key a search's answer is remembered under: its words separated by single spaces. The
+/// text query reads words (and a code only when no space is left after trimming), so "  buty "
+/// and "buty", or blanks and the empty search, have one answer and are counted once.
+fn memo_key(params: &SearchParams, per_page: usize) -> (SearchParams, usize) {
+    let mut key = params.clone();
+    if key.q.contains(char::is_whitespace) {
+        key.q = key.q.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-
-    /// The text (or everything) AND every filter but the `without` group.
-    pub(super) fn query(&self, text: Option<&dyn Query>, without: Option<Group>) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(t) = text {
-            clauses.push((Occur::Must, t.box_clone()));
-        }
-        let mut filter = |q: &dyn Query| {
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(q.box_clone(), 0.0)),
-            ))
-        };
-        if let Some(c) = &self.category {
-            filter(c.as_ref());
-        }
-        for (code, q) in &self.attrs {
-            if without != Some(Group::Attr(code)) {
-                filter(q.as_ref());
-            }
-        }
-        if let (Some(q), false) = (&self.price, without == Some(Group::Price)) {
-            filter(q.as_ref());
-        }
-        if let (Some(q), false) = (&self.avail, without == Some(Group::Avail)) {
-            filter(q.as_ref());
-        }
-        // No text: the filters alone (everything when there are none).
-        if clauses.len() <= 1 {
-            return clauses
-                .pop()
-                .map(|(_, q)| q)
-                .unwrap_or_else(|| Box::new(AllQuery));
-        }
-        Box::new(BooleanQuery::new(clauses))
-    }
+    (key, per_page)
 }
 
 pub(super) fn category_facet(path: &[i64]) -> Facet {
