@@ -105,7 +105,9 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
         assert_eq!(page.variant.id, level.variant_id, "{backend:?}");
         assert_eq!(at_athens(&page), Some(level.on_hand - 3), "{backend:?}");
 
-        // Both instances run the expiry job every 2 s; wait for the lapsed one to go.
+        // Both instances run the expiry job every 2 s; wait for the lapsed one to go. An
+        // instance that claimed a round and could not record its end (a busy database on a
+        // loaded machine) holds the job until its 30 s lease runs out: the wait covers that.
         let started = Instant::now();
         loop {
             let r = stock_reservation::Entity::find()
@@ -118,7 +120,7 @@ async fn lapsed_reservations_are_released_once_by_either_instance() {
                 break;
             }
             assert!(
-                started.elapsed() < Duration::from_secs(20),
+                started.elapsed() < Duration::from_secs(45),
                 "{backend:?}: the lapsed reservation was not released"
             );
             tokio::time::sleep(Duration::from_millis(200)).await;
