@@ -19,7 +19,10 @@ pub fn ShopLayout(children: Children) -> AnyView {
     let ctx = request_ctx();
     let locale = ctx.locale;
     let m = i18n::t(locale);
-    let nav = Resource::new(move || locale, nav_categories);
+    // Reference-counted, not owned by the page's arena: a render cut short (the visitor left)
+    // may still poll the navigation's future after the page's owner was disposed, and an
+    // arena resource then panics ("already been disposed").
+    let nav = ArcResource::new(move || locale, nav_categories);
     let home = ctx.href("/");
     view! {
         <a class="skip-link" href="#main">{m.skip_to_content}</a>
@@ -31,7 +34,9 @@ pub fn ShopLayout(children: Children) -> AnyView {
             </div>
             <nav class="category-nav" aria-label=m.categories>
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
+                    {move || {
+                        let nav = nav.clone();
+                        Suspend::new(async move {
                         let ctx = request_ctx();
                         nav.await
                             .map(|cats| {
@@ -42,7 +47,7 @@ pub fn ShopLayout(children: Children) -> AnyView {
                                     .collect_view()
                             })
                             .ok()
-                    })}
+                    })}}
                 </Suspense>
             </nav>
         </header>
