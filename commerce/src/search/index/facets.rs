@@ -14,7 +14,7 @@
 //! group's facet only; a match that fails two counts nowhere.
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::HashMap,
     sync::{Arc, Mutex},
 };
 
@@ -25,6 +25,7 @@ use tantivy::{
     DocId, Score, Searcher, SegmentOrdinal, SegmentReader,
 };
 
+use super::query::Hits;
 use crate::search::params::{SearchParams, ATTRIBUTE_CODES, PRICE_BANDS};
 
 // Option-code groups are bits of a `u8`, price bands bits of a `u32`.
@@ -226,20 +227,9 @@ struct Selection {
     avail: Option<Vec<bool>>,
 }
 
-/// Every facet count of a search, and its number of results.
-#[derive(Debug, Default)]
-pub(super) struct FacetCounts {
-    pub(super) total: u64,
-    pub(super) categories: BTreeMap<i64, u64>,
-    pub(super) attrs: BTreeMap<String, BTreeMap<String, u64>>,
-    pub(super) price_bands: Vec<u64>,
-    pub(super) online: u64,
-    pub(super) stores: BTreeMap<i64, u64>,
-}
-
 /// Runs `top` (the page's collector) on the matches that pass every filter group of `params`,
-/// and counts every facet as described in the module docs. The query it is used with must hold
-/// the text and the category filter only.
+/// and counts every facet (a [`Hits`] whose `ids` the caller fills from the page) as described
+/// in the module docs. The query it is used with must hold the text and the category only.
 pub(super) struct Faceted<'p, C> {
     top: C,
     tables: &'p [Arc<SegmentFacets>],
@@ -279,7 +269,7 @@ pub(super) struct FacetedSegment<S> {
 }
 
 impl<C: Collector> Collector for Faceted<'_, C> {
-    type Fruit = (C::Fruit, FacetCounts);
+    type Fruit = (C::Fruit, Hits);
     type Child = FacetedSegment<C::Child>;
 
     fn for_segment(
@@ -354,10 +344,10 @@ impl<C: Collector> Collector for Faceted<'_, C> {
 
     fn merge_fruits(
         &self,
-        parts: Vec<(<C::Child as SegmentCollector>::Fruit, FacetCounts)>,
+        parts: Vec<(<C::Child as SegmentCollector>::Fruit, Hits)>,
     ) -> tantivy::Result<Self::Fruit> {
         let (tops, counts): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
-        let mut all = FacetCounts {
+        let mut all = Hits {
             price_bands: vec![0; PRICE_BANDS.len()],
             ..Default::default()
         };
@@ -422,7 +412,7 @@ impl<S: SegmentCollector> FacetedSegment<S> {
 }
 
 impl<S: SegmentCollector> SegmentCollector for FacetedSegment<S> {
-    type Fruit = (S::Fruit, FacetCounts);
+    type Fruit = (S::Fruit, Hits);
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let Some(band) = self.table.band.get(doc as usize).copied() else {
@@ -466,7 +456,7 @@ impl<S: SegmentCollector> SegmentCollector for FacetedSegment<S> {
 
     fn harvest(self) -> Self::Fruit {
         let t = &self.table;
-        let mut out = FacetCounts {
+        let mut out = Hits {
             total: self.total,
             price_bands: self.bands.to_vec(),
             ..Default::default()

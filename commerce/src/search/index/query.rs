@@ -20,7 +20,7 @@ use tantivy::{
 
 use super::cache::Memo;
 use super::collectors::InStockTiebreak;
-use super::facets::{FacetCounts, Faceted};
+use super::facets::Faceted;
 use super::SearchIndex;
 use crate::search::{
     analysis::{self, LOCALES},
@@ -166,10 +166,15 @@ impl SearchIndex {
             }
         };
         // The text and the category; the other filters are checked per match (`facets.rs`).
-        let category = params.category.map(|c| {
+        let with_text = text.is_some();
+        let parent = params
+            .category
+            .map(|c| self.category_path(c))
+            .unwrap_or_default();
+        let category = params.category.map(|_| {
             Box::new(ConstScoreQuery::new(
                 Box::new(TermQuery::new(
-                    Term::from_facet(f.category, &category_facet(&self.category_path(c))),
+                    Term::from_facet(f.category, &category_facet(&parent)),
                     IndexRecordOption::Basic,
                 )),
                 0.0,
@@ -186,12 +191,7 @@ impl SearchIndex {
         let tables = self.facet_tables.of(searcher)?;
         let page = params.page.clamp(1, MAX_PAGE + 1) as usize;
         let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
-        let parent = params
-            .category
-            .map(|c| self.category_path(c))
-            .unwrap_or_default();
-        let with_text = !params.q.trim().is_empty();
-        let (addrs, counts): (Vec<DocAddress>, FacetCounts) = match params.sort {
+        let (addrs, counts): (Vec<DocAddress>, Hits) = match params.sort {
             // Without text every match scores the same: order by stock and id without scoring.
             Sort::Relevance if !with_text => {
                 let (found, c) = searcher.search(
@@ -239,12 +239,7 @@ impl SearchIndex {
         };
         Ok(Hits {
             ids: ids_of(searcher, addrs.into_iter()),
-            total: counts.total,
-            categories: counts.categories,
-            attrs: counts.attrs,
-            price_bands: counts.price_bands,
-            online: counts.online,
-            stores: counts.stores,
+            ..counts
         })
     }
 
